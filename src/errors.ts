@@ -14,5 +14,10 @@ export class ToolkitError extends Error {
 
 /** Matches by `name` too, so errors from another copy of the package still count. */
 export function isToolkitError(error: unknown): error is ToolkitError {
-  return error instanceof ToolkitError || (error instanceof Error && error.name.endsWith('Error') && (error as { toolkit?: unknown }).toolkit === true);
+  return (
+    error instanceof ToolkitError ||
+    (error instanceof Error &&
+      error.name.endsWith('Error') &&
+      (error as { toolkit?: unknown }).toolkit === true)
+  );
 }
