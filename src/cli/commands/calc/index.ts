@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
+import { registerCriteria } from './criteria.js';
+import { registerPsr } from './psr.js';
 
-export function registerCalc(_group: Command): void {
-  // Sub-commands are added as the calc module lands.
+export function registerCalc(group: Command): void {
+  registerCriteria(group);
+  registerPsr(group);
 }

@@ -1,0 +1,5 @@
+import type { Command } from 'commander';
+
+export function registerCriteria(_group: Command): void {
+  // `calc criteria` is added by the scoring module.
+}
