@@ -1,0 +1,27 @@
+import type { Essay } from '../essay/index.js';
+
+/** What a markup implementation knows about the file it is marking. */
+export interface MarkupContext {
+  /** The platform's file id (digits). */
+  readonly fileId: string;
+  /** Epoch milliseconds by which the platform expects the answer. */
+  readonly deadline: number;
+  /** Aborted when the answer is no longer wanted (deadline policy, Ctrl+C, session end). */
+  readonly signal: AbortSignal;
+  /** The session's output directory, for implementations that exchange files with the user's program. */
+  readonly outputDir?: string;
+}
+
+/**
+A team's algorithm. `markup` returns the essay with selections added (a new essay or the
+same one), or `null` to say "do not send anything for this file" (the only-save mode).
+*/
+export interface Markup {
+  /** Short name for logs and the summary (`demo`, `command:python3 my.py`, …). */
+  readonly name: string;
+  markup(essay: Essay, context: MarkupContext): Promise<Essay | null>;
+  /** Optional synchronous variant for one-off command-line use. */
+  markupSync?(essay: Essay): Essay | null;
+  /** Releases what the implementation holds (child processes, watchers). */
+  close?(): Promise<void>;
+}
