@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { ConfigError } from './config-error.js';
+import { maskSecrets, maskToken } from './mask.js';
+import {
+  parseBoolean,
+  parseHost,
+  parsePositiveInteger,
+  parseProtocolVersion,
+  parseSecondsAboveZero,
+  parseSecondsAtLeastZero,
+  parseToken,
+  type Parsed,
+} from './parse-value.js';
+import { DEFAULT_HOST, ENV_VARIABLES, type Config, type EnvVariable, type LoadConfigOptions } from './types.js';
+
+type RawValues = Partial<Record<EnvVariable, string>>;
+
+/**
+Reads the env file, lets the process environment override it, validates every variable and returns a
+frozen `Config`. Throws one `ConfigError` listing all problems. An empty value counts as unset, so
+`TOKEN=` in `.env` means "no token" and the defaults apply.
+*/
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const env = options.env ?? process.env;
+  const { values: fileValues, path: envFile } = readEnvFile(cwd, options.envFile);
+
+  const raw: RawValues = {};
+  for (const name of ENV_VARIABLES) {
+    const value = env[name] ?? fileValues[name];
+    const trimmed = value?.trim();
+    if (trimmed) raw[name] = trimmed;
+  }
+
+  const problems: string[] = [];
+  const take = <T>(name: EnvVariable, parse: (raw: string) => Parsed<T>, fallback: T): T => {
+    const value = raw[name];
+    if (value === undefined) return fallback;
+    const parsed = parse(value);
+    if (parsed.ok) return parsed.value;
+    const shown = name === 'TOKEN' ? maskToken(value) : value;
+    problems.push(`${name}: ${JSON.stringify(shown)} ${parsed.problem}`);
+    return fallback;
+  };
+
+  const token = take('TOKEN', parseToken, undefined);
+  const config: Config = {
+    ...(token !== undefined && { token }),
+    host: take('HOST', parseHost, DEFAULT_HOST),
+    debug: take('DEBUG', parseBoolean, false),
+    onlySaveFiles: take('SESSION_IS_ONLY_SAVE_FILES', parseBoolean, false),
+    wsProtocolVersion: take('SESSION_WS_PROTOCOL_VERSION', parseProtocolVersion, 2),
+    demoMaxDelaySec: take('DEBUG_MAX_MARKUP_DEMO_DELAY', parseSecondsAtLeastZero, 0),
+    checkDirectoryAnswer: take('CHECK_DIRECTORY_ANSWER', parseBoolean, false),
+    ...optional('checkDirectoryAnswerDelaySec', take('CHECK_DIRECTORY_ANSWER_DELAY', parseSecondsAboveZero, undefined)),
+    tlsInsecure: take('TLS_INSECURE', parseBoolean, false),
+    filesDir: resolve(cwd, raw.FILES_DIR ?? 'files'),
+    logsDir: resolve(cwd, raw.LOGS_DIR ?? 'logs'),
+    ...optional('markup', raw.MARKUP === undefined ? undefined : resolveMarkup(cwd, raw.MARKUP)),
+    ...optional('markupCommand', raw.MARKUP_COMMAND),
+    concurrency: take('SESSION_CONCURRENCY', parsePositiveInteger, 4),
+    ...optional('envFile', envFile),
+  };
+
+  if (problems.length > 0) {
+    // A token pasted into HOST (say, `...?token=...`) must not reach the terminal either.
+    const secrets = raw.TOKEN === undefined ? [] : [raw.TOKEN];
+    throw new ConfigError(
+      problems.map((p) => maskSecrets(p, secrets)),
+      envFile,
+    );
+  }
+  return Object.freeze(config);
+}
+
+/** Keeps absent fields absent instead of present-and-undefined, so configs compare and print cleanly. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** `demo` is the shipped implementation; anything else is a module path, taken relative to `cwd`. */
+function resolveMarkup(cwd: string, value: string): string {
+  return value.toLowerCase() === 'demo' ? 'demo' : resolve(cwd, value);
+}
+
+function readEnvFile(
+  cwd: string,
+  explicit: string | undefined,
+): { values: Record<string, string>; path: string | undefined } {
+  const path = resolve(cwd, explicit ?? '.env');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && explicit === undefined) return { values: {}, path: undefined };
+    const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`;
+    throw new ConfigError([`env file: ${JSON.stringify(path)} ${why}`]);
+  }
+  // dotenv.parse only returns the values; unlike dotenv.config it leaves process.env alone.
+  return { values: parseDotenv(text), path };
+}

@@ -1,0 +1,68 @@
+/** The production platform; HOST defaults to it. */
+export const DEFAULT_HOST = 'https://ds.readable.upgreat.one';
+
+/**
+The validated configuration: `.env` (or an explicit env file) overridden by the process environment.
+Frozen; paths are absolute.
+*/
+export interface Config {
+  /** `TOKEN`. Absent means "use the built-in local platform". */
+  readonly token?: string;
+  /** `HOST`, normalised to `scheme://host[:port]` without the `/pku` namespace. @default DEFAULT_HOST */
+  readonly host: string;
+  /** `DEBUG`: log every exchanged message and write `logs/debug_{date}.log`. @default false */
+  readonly debug: boolean;
+  /** `SESSION_IS_ONLY_SAVE_FILES`: receive and save essays, mark and send nothing. @default false */
+  readonly onlySaveFiles: boolean;
+  /** `SESSION_WS_PROTOCOL_VERSION`: sent as the `version` query parameter. @default 2 */
+  readonly wsProtocolVersion: 2;
+  /** `DEBUG_MAX_MARKUP_DEMO_DELAY`: the demo markup waits a random 0..this many seconds. @default 0 */
+  readonly demoMaxDelaySec: number;
+  /** `CHECK_DIRECTORY_ANSWER`: send answers a separate program writes into the output directory. @default false */
+  readonly checkDirectoryAnswer: boolean;
+  /** `CHECK_DIRECTORY_ANSWER_DELAY`: wait at most this long for such an answer (never beyond the deadline). */
+  readonly checkDirectoryAnswerDelaySec?: number;
+  /** `TLS_INSECURE`: skip TLS certificate checks (explicit opt-out). @default false */
+  readonly tlsInsecure: boolean;
+  /** `FILES_DIR`, absolute. @default '<cwd>/files' */
+  readonly filesDir: string;
+  /** `LOGS_DIR`, absolute. @default '<cwd>/logs' */
+  readonly logsDir: string;
+  /** `MARKUP`: `demo`, or an absolute path to a markup module (given relative to the working directory). */
+  readonly markup?: string;
+  /** `MARKUP_COMMAND`: a shell command that marks up an essay. */
+  readonly markupCommand?: string;
+  /** `SESSION_CONCURRENCY`: essays marked at the same time. @default 4 */
+  readonly concurrency: number;
+  /** The env file that was read (absolute path); absent when there was none. */
+  readonly envFile?: string;
+}
+
+export interface LoadConfigOptions {
+  /** Where `.env` is looked for and relative paths are resolved. @default process.cwd() */
+  cwd?: string;
+  /** An env file to read instead of `<cwd>/.env`; relative to `cwd`. It must exist. */
+  envFile?: string;
+  /** The environment that overrides the file. @default process.env */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Every variable the toolkit reads, in the order `.env.example` documents them. */
+export const ENV_VARIABLES = [
+  'TOKEN',
+  'HOST',
+  'DEBUG',
+  'SESSION_IS_ONLY_SAVE_FILES',
+  'SESSION_WS_PROTOCOL_VERSION',
+  'SESSION_CONCURRENCY',
+  'MARKUP',
+  'MARKUP_COMMAND',
+  'DEBUG_MAX_MARKUP_DEMO_DELAY',
+  'CHECK_DIRECTORY_ANSWER',
+  'CHECK_DIRECTORY_ANSWER_DELAY',
+  'TLS_INSECURE',
+  'FILES_DIR',
+  'LOGS_DIR',
+] as const;
+
+export type EnvVariable = (typeof ENV_VARIABLES)[number];
