@@ -13,7 +13,13 @@ import {
   parseToken,
   type Parsed,
 } from './parse-value.js';
-import { DEFAULT_HOST, ENV_VARIABLES, type Config, type EnvVariable, type LoadConfigOptions } from './types.js';
+import {
+  DEFAULT_HOST,
+  ENV_VARIABLES,
+  type Config,
+  type EnvVariable,
+  type LoadConfigOptions,
+} from './types.js';
 
 type RawValues = Partial<Record<EnvVariable, string>>;
 
@@ -54,7 +60,10 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     wsProtocolVersion: take('SESSION_WS_PROTOCOL_VERSION', parseProtocolVersion, 2),
     demoMaxDelaySec: take('DEBUG_MAX_MARKUP_DEMO_DELAY', parseSecondsAtLeastZero, 0),
     checkDirectoryAnswer: take('CHECK_DIRECTORY_ANSWER', parseBoolean, false),
-    ...optional('checkDirectoryAnswerDelaySec', take('CHECK_DIRECTORY_ANSWER_DELAY', parseSecondsAboveZero, undefined)),
+    ...optional(
+      'checkDirectoryAnswerDelaySec',
+      take('CHECK_DIRECTORY_ANSWER_DELAY', parseSecondsAboveZero, undefined),
+    ),
     tlsInsecure: take('TLS_INSECURE', parseBoolean, false),
     filesDir: resolve(cwd, raw.FILES_DIR ?? 'files'),
     logsDir: resolve(cwd, raw.LOGS_DIR ?? 'logs'),

@@ -37,11 +37,17 @@ export function parseSecondsAboveZero(raw: string): Parsed<number> {
 
 export function parsePositiveInteger(raw: string): Parsed<number> {
   const value = /^\+?\d+$/.test(raw) ? Number(raw) : NaN;
-  return Number.isSafeInteger(value) && value > 0 ? ok(value) : fail('is not a positive integer (1, 2, 3, ...)');
+  return Number.isSafeInteger(value) && value > 0
+    ? ok(value)
+    : fail('is not a positive integer (1, 2, 3, ...)');
 }
 
 export function parseProtocolVersion(raw: string): Parsed<2> {
-  return raw === '2' ? ok(2) : fail('is not supported; the only supported version is 2 (Socket.IO protocol 2, which the platform speaks)');
+  return raw === '2'
+    ? ok(2)
+    : fail(
+        'is not supported; the only supported version is 2 (Socket.IO protocol 2, which the platform speaks)',
+      );
 }
 
 const HOST_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
@@ -54,13 +60,17 @@ export function parseHost(raw: string): Parsed<string> {
   try {
     url = new URL(raw);
   } catch {
-    return fail('is not a URL; expected an http(s) or ws(s) base URL such as https://ds.readable.upgreat.one');
+    return fail(
+      'is not a URL; expected an http(s) or ws(s) base URL such as https://ds.readable.upgreat.one',
+    );
   }
   if (!HOST_SCHEMES.has(url.protocol)) {
     return fail(`uses ${url.protocol} but only http:, https:, ws: and wss: are allowed`);
   }
   if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-    return fail('has a query, fragment or credentials; expected a bare base URL such as http://127.0.0.1:4000');
+    return fail(
+      'has a query, fragment or credentials; expected a bare base URL such as http://127.0.0.1:4000',
+    );
   }
   let path = url.pathname.replace(/\/+$/, '');
   if (path.toLowerCase() === NAMESPACE) path = '';
