@@ -1,0 +1,5 @@
+import { RUS } from './part-a-rus.js';
+import type { SourceEssay } from './types.js';
+
+/** Part A of the demo dataset: rus, rus-free, lit and social, six essays each (ids 1000001..). */
+export const PART_A: SourceEssay[] = [...RUS];
