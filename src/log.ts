@@ -1,0 +1,2 @@
+// The entry point other modules import; the implementation lives in ./log/.
+export * from './log/index.js';
