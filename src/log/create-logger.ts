@@ -47,19 +47,13 @@ export function createLogger(options: CreateLoggerOptions): RootLogger {
   const consoleLevel = levelValue(options.level ?? 'info');
   const debugLevel = options.debug ? levelValue('debug') : Infinity;
   const sessionsLevel = Math.min(consoleLevel, options.debug ? debugLevel : levelValue('info'));
-  const consoleStream =
-    options.console === false
-      ? undefined
-      : options.console === true || options.console === undefined
-        ? process.stderr
-        : options.console;
 
   const router = new LogRouter({
     logDir: options.logDir,
     consoleLevel,
     sessionsLevel,
     debugLevel,
-    console: consoleStream,
+    console: consoleStreamOf(options.console),
     secrets: [...(options.secrets ?? [])].filter((secret) => secret.length > 0),
   });
   const logger = pino(
@@ -74,6 +68,13 @@ export function createLogger(options: CreateLoggerOptions): RootLogger {
     router,
   );
   return Object.assign(logger, { close: () => router.close() });
+}
+
+function consoleStreamOf(
+  option: CreateLoggerOptions['console'],
+): { write(text: string): unknown } | undefined {
+  if (option === false) return undefined;
+  return option === true || option === undefined ? process.stderr : option;
 }
 
 /** A logger that writes nothing, for tests and library callers that pass no logger. */
