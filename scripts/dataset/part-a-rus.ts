@@ -1,4 +1,4 @@
-import { e, k, m, whole } from './part-a-helpers.js';
+import { e, k, m } from './part-a-helpers.js';
 import type { SourceEssay } from './types.js';
 
 // Russian exam essays (subject rus). The source texts and their authors are invented for the demo;
@@ -10,7 +10,8 @@ const TASK =
   'поясните их значение и укажите смысловую связь между ними. Сформулируйте позицию автора, выразите и ' +
   'обоснуйте своё отношение к ней. Объём сочинения – не менее 150 слов.';
 
-function task(summary: string): string {
+/** The rus task text followed by a summary of the (invented) source text. */
+export function rusTask(summary: string): string {
   return `${TASK} Исходный текст (учебный, в кратком изложении): ${summary}`;
 }
 
@@ -24,7 +25,7 @@ export const RUS: SourceEssay[] = [
     meta: {
       ...META,
       theme: 'Роль чтения в жизни человека (по тексту В. Д. Ерёмина)',
-      taskText: task(
+      taskText: rusTask(
         'Рассказчик вспоминает, как в эвакуации бабушка читала ему вслух «Робинзона Крузо» при свете коптилки, ' +
           'а позже рассказ о бездомной собаке впервые заставил его почувствовать чужую боль. Автор убеждён, что ' +
           'ребёнок, выросший без книг, лишается чего-то очень важного.',
@@ -165,7 +166,7 @@ export const RUS: SourceEssay[] = [
     meta: {
       ...META,
       theme: 'Память о Великой Отечественной войне (по тексту Л. Архиповой)',
-      taskText: task(
+      taskText: rusTask(
         'Героиня находит на чердаке чемодан с фронтовыми письмами деда, в которых нет ни слова о подвигах, ' +
           'а только вопросы о доме. Её сын-пятиклассник не может сказать, кем был его прадед. Автор считает, что ' +
           'память о войне живёт, пока её передают в семье.',

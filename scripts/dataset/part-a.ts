@@ -1,5 +1,6 @@
 import { RUS } from './part-a-rus.js';
+import { RUS_MORE } from './part-a-rus-more.js';
 import type { SourceEssay } from './types.js';
 
 /** Part A of the demo dataset: rus, rus-free, lit and social, six essays each (ids 1000001..). */
-export const PART_A: SourceEssay[] = [...RUS];
+export const PART_A: SourceEssay[] = [...RUS, ...RUS_MORE];
