@@ -62,12 +62,9 @@ export const rus: SubjectRules = {
     const content = k1 !== 0 || webMode;
     const skipped = 'not computed because K1=0 (outside web mode)';
     const [k2v, c2] = content ? k2(ctx) : [0, skipped];
-    const r2 = rule(
-      2,
-      k2v,
-      c2,
-      content ? vars(ctx, [...K2_ERRORS, 'пример', 'пояснение', 'связь']) : undefined,
-    );
+    // Only the content-error codes that are present are listed, to keep the line readable.
+    const k2codes = [...K2_ERRORS.filter((c) => n(c) > 0), 'пример', 'пояснение', 'связь'];
+    const r2 = rule(2, k2v, c2, content ? vars(ctx, k2codes) : undefined);
     const k3 = content ? flag(n('позиция') > 0 && n('п.позиция') === 0) : 0;
     const r3 = content
       ? rule(3, k3, '[позиция>0 ∧ п.позиция=0]', vars(ctx, ['позиция', 'п.позиция']))
