@@ -1,6 +1,8 @@
-import { RUS } from './part-a-rus.js';
+import { RUS_FREE_MORE } from './part-a-rus-free-more.js';
+import { RUS_FREE } from './part-a-rus-free.js';
 import { RUS_MORE } from './part-a-rus-more.js';
+import { RUS } from './part-a-rus.js';
 import type { SourceEssay } from './types.js';
 
 /** Part A of the demo dataset: rus, rus-free, lit and social, six essays each (ids 1000001..). */
-export const PART_A: SourceEssay[] = [...RUS, ...RUS_MORE];
+export const PART_A: SourceEssay[] = [...RUS, ...RUS_MORE, ...RUS_FREE, ...RUS_FREE_MORE];
