@@ -761,4 +761,780 @@ const hist: SourceEssay[] = [
   },
 ];
 
-export const PART_B: SourceEssay[] = [...hist];
+function engTask(statement: string): string {
+  return (
+    `Comment on the following statement. ${statement} What is your opinion? Write 200–250 words. ` +
+    'Use the following plan: make an introduction (state the problem); express your personal opinion and give 2–3 ' +
+    'reasons for it; express an opposing opinion and give 1–2 reasons for it; explain why you do not agree with the ' +
+    'opposing opinion; make a conclusion restating your position.'
+  );
+}
+
+function engMeta(statement: string, year: number): SourceEssay['meta'] {
+  return { theme: statement, taskText: engTask(statement), class: '11', year, test: 'егэ тренировка' };
+}
+
+const eng: SourceEssay[] = [
+  {
+    id: '2000007',
+    split: 'train',
+    subject: 'eng',
+    meta: engMeta('Online learning is as effective as learning at school.', 2024),
+    text: paragraphs(
+      `Nowadays more and more students study online, especially after the pandemic. Some people think that online learning is as effective as traditional lessons at school, while others are sure that nothing can replace a real classroom. In this essay I would like to discuss about this problem.`,
+      `In my opinion, online learning can not replace school completely. Firstly, at school students communicate with their classmates and teachers face to face, and it helps them to develop social skills. Secondly, it is much more easier to concentrate in a classroom, because at home there are a lot of distractions like phone, computer games or younger brothers and sisters. Thirdly, not all families have a good internet connection and a modern computer, so some childrens can not take part in online lessons at all.`,
+      `However, other people believe that online education is better. They say that students can learn in their own speed and watch recorded lessons again if they didn't understand something. Also they don't need to spend time on the way to school.`,
+      `I can't agree with this point of view. Of course, recorded lessons are usefull, but most teenagers do not have enough self-discipline to study alone. From my own experience I know that during online lessons many of my classmates just turned off their cameras and were sleeping.`,
+      `To sum up, online learning is a good addition to traditional education, but I strongly believe that school lessons is more effective for most students.`,
+    ),
+    experts: [
+      {
+        expert: 'exp001',
+        criteria: criteria(3, 3, 3, 2, 1),
+        selections: [
+          block(
+            'Some people think that online learning is as effective as traditional lessons at school, while others are sure that nothing can replace a real classroom.',
+            'проблема',
+          ),
+          error('discuss about', 'А.грамм', {
+            comment: 'Глагол discuss не требует предлога',
+            correction: 'discuss',
+          }),
+          block('In my opinion, online learning can not replace school completely.', 'лмнение'),
+          error('can not', 'А.орф', { comment: 'Пишется слитно', correction: 'cannot' }),
+          block(
+            'Firstly, at school students communicate with their classmates and teachers face to face, and it helps them to develop social skills.',
+            'аргумент',
+          ),
+          block(
+            'Secondly, it is much more easier to concentrate in a classroom, because at home there are a lot of distractions like phone, computer games or younger brothers and sisters.',
+            'аргумент',
+          ),
+          error('much more easier', 'А.грамм', {
+            comment: 'Двойная сравнительная степень',
+            correction: 'much easier',
+          }),
+          block(
+            'Thirdly, not all families have a good internet connection and a modern computer, so some childrens can not take part in online lessons at all.',
+            'аргумент',
+          ),
+          error('childrens', 'А.грамм', {
+            comment: 'Неправильное множественное число',
+            correction: 'children',
+          }),
+          block(
+            "However, other people believe that online education is better. They say that students can learn in their own speed and watch recorded lessons again if they didn't understand something. Also they don't need to spend time on the way to school.",
+            'прмнение',
+          ),
+          error('in their own speed', 'А.лекс', {
+            comment: 'Неверная сочетаемость',
+            correction: 'at their own pace',
+          }),
+          error("I can't agree", 'А.стиль', {
+            comment: 'Сокращённые формы не используются в эссе',
+            correction: 'I cannot agree',
+          }),
+          block(
+            'Of course, recorded lessons are usefull, but most teenagers do not have enough self-discipline to study alone. From my own experience I know that during online lessons many of my classmates just turned off their cameras and were sleeping.',
+            'обоснование',
+          ),
+          error('usefull', 'А.орф', { correction: 'useful' }),
+          block(
+            'To sum up, online learning is a good addition to traditional education, but I strongly believe that school lessons is more effective for most students.',
+            'вывод',
+          ),
+          error('school lessons is', 'А.грамм', {
+            comment: 'Согласование подлежащего и сказуемого',
+            correction: 'school lessons are',
+          }),
+        ],
+      },
+      {
+        expert: 'exp002',
+        criteria: criteria(2, 3, 2, 2, 2),
+        selections: [
+          block(
+            'Some people think that online learning is as effective as traditional lessons at school, while others are sure that nothing can replace a real classroom. In this essay I would like to discuss about this problem.',
+            'проблема',
+          ),
+          error('discuss about', 'А.лекс', { comment: 'discuss sth, без предлога', correction: 'discuss' }),
+          block('In my opinion, online learning can not replace school completely.', 'лмнение'),
+          block(
+            'Firstly, at school students communicate with their classmates and teachers face to face, and it helps them to develop social skills.',
+            'аргумент',
+          ),
+          block('Secondly, it is much more easier to concentrate in a classroom', 'аргумент'),
+          error('much more easier', 'А.грамм', { correction: 'much easier' }),
+          error('like phone', 'А.грамм', { comment: 'Пропущен артикль', correction: 'like a phone' }),
+          block(
+            'Thirdly, not all families have a good internet connection and a modern computer, so some childrens can not take part in online lessons at all.',
+            'аргумент',
+          ),
+          error('childrens', 'А.грамм', { correction: 'children' }),
+          block(
+            "However, other people believe that online education is better. They say that students can learn in their own speed and watch recorded lessons again if they didn't understand something.",
+            'прмнение',
+          ),
+          error('in their own speed', 'А.лекс', { correction: 'at their own pace' }),
+          error('Also they', 'А.пункт', {
+            comment: 'Нужна запятая после вводного Also',
+            correction: 'Also, they',
+          }),
+          error("they don't need", 'А.стиль', {
+            comment: 'Сокращение – разговорный стиль',
+            correction: 'they do not need',
+          }),
+          error("I can't agree", 'А.стиль', { correction: 'I cannot agree' }),
+          block(
+            'Of course, recorded lessons are usefull, but most teenagers do not have enough self-discipline to study alone.',
+            'обоснование',
+          ),
+          error('usefull', 'А.орф', { correction: 'useful' }),
+          block(
+            'To sum up, online learning is a good addition to traditional education, but I strongly believe that school lessons is more effective for most students.',
+            'вывод',
+          ),
+          error('lessons is', 'А.грамм', { correction: 'lessons are' }),
+        ],
+      },
+    ],
+  },
+  {
+    id: '2000008',
+    split: 'train',
+    subject: 'eng',
+    meta: engMeta('Teenagers should have part-time jobs while they are at school.', 2024),
+    text: paragraphs(
+      `It is well known that many teenagers want to earn their own money. Some people think that having a part-time job is useful for school students, while others believe that it has a negative effect on their studies. Let's try to figure out who is right.`,
+      `Personally, I think that a part-time job is a good experience for a teenager. First of all, working teaches young people to be responsible. When you have a job you must come on time and do what your boss says, otherwise you will lose it. Moreover, teenagers learn the value of money. If you earned money by yourself you will spend it more carefully, not on useless things. Finally, a part-time job helps to understand what profession you would like to have in the future. For example, my friend worked as a waiter last summer and understood that he want to study hotel management.`,
+      `On the other hand, some people are sure that a job takes too much time and energy, so teenagers have less time for homework and their marks become worse. Besides, they say that school students are too young to work and they should enjoy their childhood.`,
+      `Nevertheless, I cannot agree with this opinion. If a teenager works only at weekends or during the summer holidays, it will not make problems with his studies. Moreover, a lot of teenagers waste their free time on social networks, so working is more useful way to spend it.`,
+      `In conclusion, I would like to say that part-time job gives teenagers many important skills. But of course parents should control that their children don't work too much.`,
+    ),
+    experts: [
+      {
+        expert: 'exp001',
+        criteria: criteria(3, 3, 2, 2, 2),
+        selections: [
+          block(
+            'Some people think that having a part-time job is useful for school students, while others believe that it has a negative effect on their studies.',
+            'проблема',
+          ),
+          error("Let's try to figure out who is right.", 'А.стиль', {
+            comment: 'Разговорная конструкция и фразовый глагол, неуместные в эссе',
+            correction: 'Let us consider both points of view.',
+          }),
+          block('Personally, I think that a part-time job is a good experience for a teenager.', 'лмнение'),
+          block(
+            'First of all, working teaches young people to be responsible. When you have a job you must come on time and do what your boss says, otherwise you will lose it.',
+            'аргумент',
+          ),
+          error('When you have a job you', 'А.пункт', {
+            comment: 'Придаточное в начале предложения отделяется запятой',
+            correction: 'When you have a job, you',
+          }),
+          block(
+            'Moreover, teenagers learn the value of money. If you earned money by yourself you will spend it more carefully, not on useless things.',
+            'аргумент',
+          ),
+          error('If you earned money by yourself', 'А.грамм', {
+            comment: 'Смешение типов условных предложений',
+            correction: 'If you earn money yourself,',
+          }),
+          block(
+            'Finally, a part-time job helps to understand what profession you would like to have in the future.',
+            'аргумент',
+          ),
+          error('he want', 'А.грамм', { correction: 'he wanted' }),
+          block(
+            'On the other hand, some people are sure that a job takes too much time and energy, so teenagers have less time for homework and their marks become worse. Besides, they say that school students are too young to work and they should enjoy their childhood.',
+            'прмнение',
+          ),
+          block(
+            'If a teenager works only at weekends or during the summer holidays, it will not make problems with his studies. Moreover, a lot of teenagers waste their free time on social networks, so working is more useful way to spend it.',
+            'обоснование',
+          ),
+          error('make problems', 'А.лекс', {
+            comment: 'Неверная сочетаемость',
+            correction: 'cause problems',
+          }),
+          error('is more useful way', 'А.грамм', {
+            comment: 'Пропущен артикль',
+            correction: 'is a more useful way',
+          }),
+          block(
+            'In conclusion, I would like to say that part-time job gives teenagers many important skills.',
+            'вывод',
+          ),
+          error('part-time job gives', 'А.грамм', {
+            comment: 'Пропущен артикль',
+            correction: 'a part-time job gives',
+          }),
+          error('control that', 'А.лекс', { correction: 'make sure that' }),
+        ],
+      },
+      {
+        expert: 'exp002',
+        criteria: criteria(2, 3, 2, 2, 2),
+        selections: [
+          block(
+            'It is well known that many teenagers want to earn their own money. Some people think that having a part-time job is useful for school students, while others believe that it has a negative effect on their studies.',
+            'проблема',
+          ),
+          error("Let's try to figure out", 'А.стиль', { comment: 'Неформальный стиль' }),
+          block('Personally, I think that a part-time job is a good experience for a teenager.', 'лмнение'),
+          block('First of all, working teaches young people to be responsible.', 'аргумент'),
+          block('Moreover, teenagers learn the value of money.', 'аргумент'),
+          error('If you earned money by yourself you will spend', 'А.грамм', {
+            correction: 'If you earn money yourself, you will spend',
+          }),
+          block(
+            'Finally, a part-time job helps to understand what profession you would like to have in the future. For example, my friend worked as a waiter last summer and understood that he want to study hotel management.',
+            'аргумент',
+          ),
+          error('he want to study', 'А.грамм', {
+            comment: 'Согласование времён',
+            correction: 'he wanted to study',
+          }),
+          block(
+            'On the other hand, some people are sure that a job takes too much time and energy, so teenagers have less time for homework and their marks become worse.',
+            'прмнение',
+          ),
+          block(
+            'Nevertheless, I cannot agree with this opinion. If a teenager works only at weekends or during the summer holidays, it will not make problems with his studies.',
+            'обоснование',
+          ),
+          error('make problems', 'А.лекс', { correction: 'cause problems' }),
+          error('more useful way', 'А.грамм', { correction: 'a more useful way' }),
+          block(
+            "In conclusion, I would like to say that part-time job gives teenagers many important skills. But of course parents should control that their children don't work too much.",
+            'вывод',
+          ),
+          error('control', 'А.лекс', {
+            occurrence: 1,
+            comment: 'Неверное значение слова',
+            correction: 'make sure',
+          }),
+          error("don't", 'А.стиль', { correction: 'do not' }),
+        ],
+      },
+    ],
+  },
+  {
+    id: '2000009',
+    split: 'train',
+    subject: 'eng',
+    meta: engMeta('Social networks destroy real friendship.', 2024),
+    text: paragraphs(
+      `Social networks became a very important part of our life. Almost every teenager has account in VK, Telegram or TikTok and spend there several hours a day. Some people say that social networks help friends to stay in touch, but others think that online communication destroys real friendship.`,
+      `I think that social networks make friendship weaker. Firstly, people prefer to send messages instead of meeting each other. My classmates can sit in the same cafe and look in there phones all the time. Secondly, in social networks it is easy to have hundreds of "friends", but they are not real friends, they are just people who like your photos.`,
+      `By the way, I also use social networks very often, I like to watch funny videos and memes, and sometimes I post photos of my cat. My cat is called Barsik and he is very lazy, he sleeps all day on my bed. Besides that, some people think that social networks are good for friendship because you can talk with friends who live in other cities or countries. I understand this point of view, but I think that such communication is not the same as real meeting. You can not hug your friend or see his real emotions through the screen. In conclusion, social networks can be useful, but we should not forget about our real friends and must meet them more often.`,
+    ),
+    experts: [
+      {
+        expert: 'exp001',
+        criteria: criteria(1, 2, 2, 2, 1),
+        selections: [
+          error('Social networks became', 'А.грамм', {
+            comment: 'Нужен Present Perfect',
+            correction: 'Social networks have become',
+          }),
+          error('has account', 'А.грамм', { comment: 'Пропущен артикль', correction: 'has an account' }),
+          error('and spend there', 'А.грамм', {
+            comment: 'Согласование с every teenager',
+            correction: 'and spends',
+          }),
+          block(
+            'Some people say that social networks help friends to stay in touch, but others think that online communication destroys real friendship.',
+            'проблема',
+          ),
+          block('I think that social networks make friendship weaker.', 'лмнение'),
+          block(
+            'Firstly, people prefer to send messages instead of meeting each other. My classmates can sit in the same cafe and look in there phones all the time.',
+            'аргумент',
+          ),
+          error('look in', 'А.лекс', { correction: 'look at' }),
+          error('there phones', 'А.орф', { correction: 'their phones' }),
+          block(
+            'Secondly, in social networks it is easy to have hundreds of "friends", but they are not real friends, they are just people who like your photos.',
+            'аргумент',
+          ),
+          error('in social networks', 'А.лекс', { occurrence: 1, correction: 'on social networks' }),
+          error(
+            'By the way, I also use social networks very often, I like to watch funny videos and memes, and sometimes I post photos of my cat. My cat is called Barsik and he is very lazy, he sleeps all day on my bed.',
+            'А.непрод',
+            { comment: 'Фрагмент не относится к теме эссе' },
+          ),
+          error('Besides that', 'А.связь', {
+            comment: 'Средство связи не подходит для введения противоположного мнения',
+            correction: 'On the other hand',
+          }),
+          block(
+            'some people think that social networks are good for friendship because you can talk with friends who live in other cities or countries.',
+            'прмнение',
+          ),
+          block(
+            'I understand this point of view, but I think that such communication is not the same as real meeting. You can not hug your friend or see his real emotions through the screen.',
+            'обоснование',
+          ),
+          error('real meeting', 'А.грамм', { correction: 'a real meeting' }),
+          error('can not', 'А.орф', { correction: 'cannot' }),
+          block(
+            'In conclusion, social networks can be useful, but we should not forget about our real friends and must meet them more often.',
+            'вывод',
+          ),
+          error('In conclusion', 'А.абзац', {
+            comment: 'Противоположное мнение, его опровержение и вывод не выделены в отдельные абзацы',
+          }),
+        ],
+      },
+      {
+        expert: 'exp002',
+        criteria: criteria(3, 3, 3, 2, 1),
+        selections: [
+          block(
+            'Some people say that social networks help friends to stay in touch, but others think that online communication destroys real friendship.',
+            'проблема',
+          ),
+          error('has account', 'А.грамм', { correction: 'has an account' }),
+          error('spend', 'А.грамм', { occurrence: 1, correction: 'spends' }),
+          block('I think that social networks make friendship weaker.', 'лмнение'),
+          block('Firstly, people prefer to send messages instead of meeting each other.', 'аргумент'),
+          block('My classmates can sit in the same cafe and look in there phones all the time.', 'аргумент'),
+          error('there', 'А.орф', { occurrence: 2, correction: 'their' }),
+          error('look in', 'А.лекс', { correction: 'look at' }),
+          block(
+            'Secondly, in social networks it is easy to have hundreds of "friends", but they are not real friends, they are just people who like your photos.',
+            'аргумент',
+          ),
+          block(
+            'Besides that, some people think that social networks are good for friendship because you can talk with friends who live in other cities or countries.',
+            'прмнение',
+          ),
+          block(
+            'I understand this point of view, but I think that such communication is not the same as real meeting.',
+            'обоснование',
+          ),
+          error('real meeting', 'А.грамм', { correction: 'a real meeting' }),
+          error('can not', 'А.орф', { correction: 'cannot' }),
+          block('In conclusion, social networks can be useful', 'вывод'),
+          error('must meet', 'А.грамм', {
+            comment: 'Лучше should, must здесь избыточно категорично',
+            correction: 'should meet',
+          }),
+        ],
+      },
+      {
+        expert: 'exp003',
+        third: true,
+        criteria: criteria(1, 2, 2, 2, 2),
+        selections: [
+          error('became', 'А.грамм', { correction: 'have become' }),
+          error('has account', 'А.грамм', { correction: 'has an account' }),
+          block(
+            'Some people say that social networks help friends to stay in touch, but others think that online communication destroys real friendship.',
+            'проблема',
+          ),
+          block('I think that social networks make friendship weaker.', 'лмнение'),
+          block(
+            'Firstly, people prefer to send messages instead of meeting each other. My classmates can sit in the same cafe and look in there phones all the time.',
+            'аргумент',
+          ),
+          error('there phones', 'А.орф', { correction: 'their phones' }),
+          block(
+            'Secondly, in social networks it is easy to have hundreds of "friends", but they are not real friends, they are just people who like your photos.',
+            'аргумент',
+          ),
+          error('in social networks', 'А.лекс', { correction: 'on social networks' }),
+          error(
+            'By the way, I also use social networks very often, I like to watch funny videos and memes, and sometimes I post photos of my cat. My cat is called Barsik and he is very lazy, he sleeps all day on my bed.',
+            'А.непрод',
+            { comment: 'Отступление от темы: рассказ о своём коте' },
+          ),
+          error('Besides that', 'А.связь', { correction: 'However' }),
+          block(
+            'some people think that social networks are good for friendship because you can talk with friends who live in other cities or countries.',
+            'прмнение',
+          ),
+          block(
+            'I understand this point of view, but I think that such communication is not the same as real meeting. You can not hug your friend or see his real emotions through the screen.',
+            'обоснование',
+          ),
+          error('real meeting', 'А.грамм', { correction: 'a real meeting' }),
+          error('spend there', 'А.грамм', { correction: 'spends' }),
+          block(
+            'In conclusion, social networks can be useful, but we should not forget about our real friends and must meet them more often.',
+            'вывод',
+          ),
+          error('In conclusion, social networks can be useful', 'А.абзац', {
+            comment: 'Вывод не выделен в отдельный абзац',
+          }),
+          error('look in', 'А.лекс', { correction: 'look at' }),
+        ],
+      },
+    ],
+  },
+  {
+    id: '2000010',
+    split: 'train',
+    subject: 'eng',
+    meta: engMeta('It is better to travel around your own country than to go abroad.', 2025),
+    text: paragraphs(
+      `Travelling is one of the most popular hobbies of modern people. However, people have different opinions about where it is better to travel. Some of them prefer to explore their own country, while others think that only trips abroad can give you new impressions.`,
+      `As for me, I am sure that travelling around your own country is a better choice, especially for young people. To begin with, it is cheaper, because you do not need to pay for visa and expensive flights. In addition, you don't have a language barrier, so you can easily speak with local people and learn more about their traditions. What is more, Russia is a huge country with a lot of beautiful places, such as Lake Baikal, Kamchatka or the old towns of the Golden Ring, and many of us have never seen them. It is strange to visit Paris or Rome before you have seen your own motherland.`,
+      `Nevertheless, there are people who believe that travelling abroad is more interesting. In their opinion, it helps to learn foreign languages and understand other cultures better. They also say that service in foreign hotels is often better.`,
+      `I partly agree with them, but I think you can learn about other cultures also from books and films, and the service in Russian hotels become better every year. And the most important thing is that before going to other countries we should know our own history and nature.`,
+      `To conclude, both types of travelling have their advantages, but I believe that at first people should discover there own country.`,
+    ),
+    experts: [
+      {
+        expert: 'exp001',
+        criteria: criteria(2, 3, 3, 3, 2),
+        selections: [
+          block(
+            'Some of them prefer to explore their own country, while others think that only trips abroad can give you new impressions.',
+            'проблема',
+          ),
+          block(
+            'As for me, I am sure that travelling around your own country is a better choice, especially for young people.',
+            'лмнение',
+          ),
+          block(
+            'To begin with, it is cheaper, because you do not need to pay for visa and expensive flights.',
+            'аргумент',
+          ),
+          error('pay for visa', 'А.грамм', { comment: 'Пропущен артикль', correction: 'pay for a visa' }),
+          block(
+            "In addition, you don't have a language barrier, so you can easily speak with local people and learn more about their traditions.",
+            'аргумент',
+          ),
+          error("you don't have", 'А.стиль', {
+            comment: 'Сокращённая форма в эссе',
+            correction: 'you do not have',
+          }),
+          block(
+            'What is more, Russia is a huge country with a lot of beautiful places, such as Lake Baikal, Kamchatka or the old towns of the Golden Ring, and many of us have never seen them.',
+            'аргумент',
+          ),
+          block(
+            'Nevertheless, there are people who believe that travelling abroad is more interesting. In their opinion, it helps to learn foreign languages and understand other cultures better. They also say that service in foreign hotels is often better.',
+            'прмнение',
+          ),
+          block(
+            'I partly agree with them, but I think you can learn about other cultures also from books and films, and the service in Russian hotels become better every year. And the most important thing is that before going to other countries we should know our own history and nature.',
+            'обоснование',
+          ),
+          error('become better', 'А.грамм', { correction: 'is becoming better' }),
+          error('And the most important thing', 'А.стиль', {
+            comment: 'Начинать предложение с And в эссе не принято',
+            correction: 'The most important thing',
+          }),
+          block(
+            'To conclude, both types of travelling have their advantages, but I believe that at first people should discover there own country.',
+            'вывод',
+          ),
+          error('at first', 'А.лекс', {
+            comment: 'at first = «сначала, поначалу» (в отличие от потом)',
+            correction: 'first',
+          }),
+          error('there own', 'А.орф', { correction: 'their own' }),
+        ],
+      },
+      {
+        expert: 'exp002',
+        criteria: criteria(3, 3, 3, 2, 2),
+        selections: [
+          block(
+            'However, people have different opinions about where it is better to travel. Some of them prefer to explore their own country, while others think that only trips abroad can give you new impressions.',
+            'проблема',
+          ),
+          block(
+            'As for me, I am sure that travelling around your own country is a better choice, especially for young people.',
+            'лмнение',
+          ),
+          block('To begin with, it is cheaper', 'аргумент'),
+          error('for visa', 'А.грамм', { correction: 'for a visa' }),
+          block("In addition, you don't have a language barrier", 'аргумент'),
+          error("don't", 'А.стиль', { occurrence: 1, correction: 'do not' }),
+          block(
+            'What is more, Russia is a huge country with a lot of beautiful places, such as Lake Baikal, Kamchatka or the old towns of the Golden Ring, and many of us have never seen them. It is strange to visit Paris or Rome before you have seen your own motherland.',
+            'аргумент',
+          ),
+          block(
+            'Nevertheless, there are people who believe that travelling abroad is more interesting. In their opinion, it helps to learn foreign languages and understand other cultures better.',
+            'прмнение',
+          ),
+          block(
+            'I partly agree with them, but I think you can learn about other cultures also from books and films, and the service in Russian hotels become better every year.',
+            'обоснование',
+          ),
+          error('also from books and films', 'А.грамм', {
+            comment: 'Порядок слов',
+            correction: 'from books and films too',
+          }),
+          error('hotels become', 'А.грамм', { correction: 'hotels are becoming' }),
+          block(
+            'To conclude, both types of travelling have their advantages, but I believe that at first people should discover there own country.',
+            'вывод',
+          ),
+          error('at first', 'А.лекс', { correction: 'first of all' }),
+          error('there', 'А.орф', { occurrence: 2, correction: 'their' }),
+        ],
+      },
+    ],
+  },
+  {
+    id: '2000011',
+    split: 'test',
+    subject: 'eng',
+    meta: engMeta('School uniform should be compulsory.', 2025),
+    text: paragraphs(
+      `The question of school uniform is discussed in many countries. Some people are sure that all students must wear a uniform, but others believe that pupils should have the right to choose their clothes themselves.`,
+      `From my point of view, school uniform is necessary. The main reason is that uniform creates a working atmosphere in class. When everybody is dressed in a formal way, students concentrate on their studies and not on fashion. Another reason is that uniform makes all pupils equal. Children from poor families don't feel uncomfortable, because nobody can see that their clothes is cheaper. Besides, parents save money and time, they do not need to buy a lot of different clothes and think every morning what their child will wear.`,
+      `Nevertheless, some people thinks that uniform kills the individuality. They say that teenagers want to express themselves and clothes is one of the ways to do it. Also uniform is often uncomfortable, for example it can be too hot in spring.`,
+      `I do not agree with these arguments. Individuality is expressed by ideas and actions, not by a jacket or a skirt. Also the problem of comfort can be solved if the school chooses a uniform from good materials which is different for warm and cold seasons.`,
+      `To draw a conclusion, I would like to say that the advantages of school uniform are more important then its disadvantages, so it should stay in our schools.`,
+    ),
+    experts: [
+      {
+        expert: 'exp001',
+        criteria: criteria(3, 3, 2, 2, 2),
+        selections: [
+          block(
+            'Some people are sure that all students must wear a uniform, but others believe that pupils should have the right to choose their clothes themselves.',
+            'проблема',
+          ),
+          block('From my point of view, school uniform is necessary.', 'лмнение'),
+          block(
+            'The main reason is that uniform creates a working atmosphere in class. When everybody is dressed in a formal way, students concentrate on their studies and not on fashion.',
+            'аргумент',
+          ),
+          block(
+            "Another reason is that uniform makes all pupils equal. Children from poor families don't feel uncomfortable, because nobody can see that their clothes is cheaper.",
+            'аргумент',
+          ),
+          error("don't feel", 'А.стиль', { correction: 'do not feel' }),
+          error('clothes is cheaper', 'А.грамм', {
+            comment: 'clothes – существительное во множественном числе',
+            correction: 'clothes are cheaper',
+          }),
+          block(
+            'Besides, parents save money and time, they do not need to buy a lot of different clothes and think every morning what their child will wear.',
+            'аргумент',
+          ),
+          error('think every morning what', 'А.лекс', { correction: 'think every morning about what' }),
+          block(
+            'Nevertheless, some people thinks that uniform kills the individuality. They say that teenagers want to express themselves and clothes is one of the ways to do it. Also uniform is often uncomfortable, for example it can be too hot in spring.',
+            'прмнение',
+          ),
+          error('people thinks', 'А.грамм', { correction: 'people think' }),
+          error('the individuality', 'А.грамм', { comment: 'Артикль не нужен', correction: 'individuality' }),
+          error('clothes is one', 'А.грамм', { correction: 'clothes are one' }),
+          error('Also uniform', 'А.пункт', { correction: 'Also, uniform' }),
+          block(
+            'I do not agree with these arguments. Individuality is expressed by ideas and actions, not by a jacket or a skirt. Also the problem of comfort can be solved if the school chooses a uniform from good materials which is different for warm and cold seasons.',
+            'обоснование',
+          ),
+          block(
+            'To draw a conclusion, I would like to say that the advantages of school uniform are more important then its disadvantages, so it should stay in our schools.',
+            'вывод',
+          ),
+          error('To draw a conclusion', 'А.лекс', { correction: 'To conclude' }),
+          error('then', 'А.орф', { correction: 'than' }),
+        ],
+      },
+      {
+        expert: 'exp002',
+        criteria: criteria(3, 3, 3, 2, 1),
+        selections: [
+          block(
+            'The question of school uniform is discussed in many countries. Some people are sure that all students must wear a uniform, but others believe that pupils should have the right to choose their clothes themselves.',
+            'проблема',
+          ),
+          block('From my point of view, school uniform is necessary.', 'лмнение'),
+          block('The main reason is that uniform creates a working atmosphere in class.', 'аргумент'),
+          block('Another reason is that uniform makes all pupils equal.', 'аргумент'),
+          error("don't", 'А.стиль', { correction: 'do not' }),
+          error('their clothes is', 'А.грамм', { correction: 'their clothes are' }),
+          block('Besides, parents save money and time', 'аргумент'),
+          error('parents save money and time, they', 'А.пункт', {
+            comment: 'Два независимых предложения соединены запятой',
+            correction: 'parents save money and time; they',
+          }),
+          block(
+            'Nevertheless, some people thinks that uniform kills the individuality. They say that teenagers want to express themselves and clothes is one of the ways to do it.',
+            'прмнение',
+          ),
+          error('thinks', 'А.грамм', { correction: 'think' }),
+          error('clothes is one of the ways', 'А.грамм', { correction: 'clothes are one of the ways' }),
+          error('Also uniform is', 'А.пункт', { correction: 'Also, uniform is' }),
+          block(
+            'Individuality is expressed by ideas and actions, not by a jacket or a skirt. Also the problem of comfort can be solved if the school chooses a uniform from good materials which is different for warm and cold seasons.',
+            'обоснование',
+          ),
+          block(
+            'To draw a conclusion, I would like to say that the advantages of school uniform are more important then its disadvantages',
+            'вывод',
+          ),
+          error('To draw a conclusion', 'А.лекс', { correction: 'In conclusion' }),
+          error('more important then', 'А.орф', { correction: 'more important than' }),
+        ],
+      },
+    ],
+  },
+  {
+    id: '2000012',
+    split: 'test',
+    subject: 'eng',
+    meta: engMeta('Space exploration is a waste of money.', 2025),
+    text: paragraphs(
+      `Nowadays space exploration is very popular topic. Many countries spend a lot of money for space programs. Some people think that it is waste of money, but other people think that it is very important for humanity.`,
+      `In my opinion space exploration is very important. First, scientists make a lot of important discoveries in space and this discoveries help people on Earth. For example, satellites help us to use GPS, internet and to know the weather. Second, in the future people maybe will live on other planets, because on Earth there will be too many people and not enough resources. Third, space is very interesting and it makes children interested in science.`,
+      `But some people think that space exploration is waste of money. They say that governments should spend money to solve problems on Earth, for example poverty, hunger and illnesses. They think that it is more important to help poor people then to send rockets to Mars.`,
+      `I dont agree with them because space exploration also helps to solve problems on Earth. Also, space programs give jobs to many people. So, it is very important.`,
+      `In conclusion, I want to say that space exploration is very important for all people and governments must to spend money on it.`,
+    ),
+    experts: [
+      {
+        expert: 'exp001',
+        criteria: criteria(2, 3, 1, 1, 1),
+        selections: [
+          error('very popular topic', 'А.грамм', {
+            comment: 'Пропущен артикль',
+            correction: 'a very popular topic',
+          }),
+          error('spend a lot of money for', 'А.лекс', { correction: 'spend a lot of money on' }),
+          block(
+            'Some people think that it is waste of money, but other people think that it is very important for humanity.',
+            'проблема',
+          ),
+          error('it is waste of money', 'А.грамм', { correction: 'it is a waste of money' }),
+          block('In my opinion space exploration is very important.', 'лмнение'),
+          block(
+            'First, scientists make a lot of important discoveries in space and this discoveries help people on Earth. For example, satellites help us to use GPS, internet and to know the weather.',
+            'аргумент',
+          ),
+          error('this discoveries', 'А.грамм', { correction: 'these discoveries' }),
+          block(
+            'Second, in the future people maybe will live on other planets, because on Earth there will be too many people and not enough resources.',
+            'аргумент',
+          ),
+          error('people maybe will live', 'А.грамм', { correction: 'people will probably live' }),
+          block('Third, space is very interesting and it makes children interested in science.', 'аргумент'),
+          block(
+            'But some people think that space exploration is waste of money. They say that governments should spend money to solve problems on Earth, for example poverty, hunger and illnesses. They think that it is more important to help poor people then to send rockets to Mars.',
+            'прмнение',
+          ),
+          error('But some people think', 'А.стиль', {
+            comment: 'Начало предложения с But – разговорный стиль',
+          }),
+          error('then to send', 'А.орф', { correction: 'than to send' }),
+          block(
+            'I dont agree with them because space exploration also helps to solve problems on Earth. Also, space programs give jobs to many people.',
+            'обоснование',
+          ),
+          error('dont', 'А.орф', { correction: 'do not' }),
+          error('So, it is very important.', 'А.стиль', {
+            comment: 'Разговорное подведение итога, повтор',
+          }),
+          block(
+            'In conclusion, I want to say that space exploration is very important for all people and governments must to spend money on it.',
+            'вывод',
+          ),
+          error('must to spend', 'А.грамм', { correction: 'must spend' }),
+          wholeText('А.запас', {
+            comment: 'Бедный словарный запас: very important повторяется пять раз, однообразная лексика',
+          }),
+          wholeText('А.уров', {
+            comment: 'Грамматические конструкции в основном простые, ниже уровня задания',
+          }),
+        ],
+      },
+      {
+        expert: 'exp002',
+        criteria: criteria(3, 3, 3, 2, 1),
+        selections: [
+          block(
+            'Some people think that it is waste of money, but other people think that it is very important for humanity.',
+            'проблема',
+          ),
+          error('very popular topic', 'А.грамм', { correction: 'a very popular topic' }),
+          error('for space programs', 'А.лекс', { correction: 'on space programs' }),
+          block('In my opinion space exploration is very important.', 'лмнение'),
+          block(
+            'First, scientists make a lot of important discoveries in space and this discoveries help people on Earth.',
+            'аргумент',
+          ),
+          error('this discoveries', 'А.грамм', { correction: 'these discoveries' }),
+          block(
+            'Second, in the future people maybe will live on other planets, because on Earth there will be too many people and not enough resources.',
+            'аргумент',
+          ),
+          block('Third, space is very interesting and it makes children interested in science.', 'аргумент'),
+          block(
+            'But some people think that space exploration is waste of money. They say that governments should spend money to solve problems on Earth, for example poverty, hunger and illnesses.',
+            'прмнение',
+          ),
+          error('exploration is waste', 'А.грамм', { correction: 'exploration is a waste' }),
+          error('then', 'А.орф', { correction: 'than' }),
+          block(
+            'I dont agree with them because space exploration also helps to solve problems on Earth. Also, space programs give jobs to many people. So, it is very important.',
+            'обоснование',
+          ),
+          error('I dont', 'А.орф', { correction: 'I do not' }),
+          block(
+            'In conclusion, I want to say that space exploration is very important for all people',
+            'вывод',
+          ),
+          error('must to', 'А.грамм', { correction: 'must' }),
+        ],
+      },
+      {
+        expert: 'exp003',
+        third: true,
+        criteria: criteria(2, 3, 1, 2, 1),
+        selections: [
+          error('very popular topic', 'А.грамм', { correction: 'a very popular topic' }),
+          error('spend a lot of money for', 'А.лекс', { correction: 'spend a lot of money on' }),
+          block(
+            'Some people think that it is waste of money, but other people think that it is very important for humanity.',
+            'проблема',
+          ),
+          block('In my opinion space exploration is very important.', 'лмнение'),
+          block(
+            'First, scientists make a lot of important discoveries in space and this discoveries help people on Earth. For example, satellites help us to use GPS, internet and to know the weather.',
+            'аргумент',
+          ),
+          error('this discoveries', 'А.грамм', { correction: 'these discoveries' }),
+          block(
+            'Second, in the future people maybe will live on other planets, because on Earth there will be too many people and not enough resources.',
+            'аргумент',
+          ),
+          block('Third, space is very interesting and it makes children interested in science.', 'аргумент'),
+          block(
+            'But some people think that space exploration is waste of money. They say that governments should spend money to solve problems on Earth, for example poverty, hunger and illnesses. They think that it is more important to help poor people then to send rockets to Mars.',
+            'прмнение',
+          ),
+          error('But some people', 'А.стиль', { comment: 'Неформальное начало предложения' }),
+          error('then to send', 'А.орф', { correction: 'than to send' }),
+          block(
+            'I dont agree with them because space exploration also helps to solve problems on Earth. Also, space programs give jobs to many people.',
+            'обоснование',
+          ),
+          error('dont', 'А.орф', { correction: "don't" }),
+          error('So, it is very important.', 'А.стиль', { comment: 'Разговорный вывод' }),
+          block(
+            'In conclusion, I want to say that space exploration is very important for all people and governments must to spend money on it.',
+            'вывод',
+          ),
+          error('must to spend', 'А.грамм', { correction: 'must spend' }),
+          wholeText('А.запас', {
+            comment: 'Многократный повтор very important, ограниченный словарный запас',
+          }),
+        ],
+      },
+    ],
+  },
+];
+
+export const PART_B: SourceEssay[] = [...hist, ...eng];
