@@ -54,7 +54,10 @@ export function validatePsrInput(input: PsrInput, mode: 'normal' | 'nomination' 
   const subject = essay.meta.subject;
   if (mode === 'nomination') return;
   const experts = essay.markups.filter((m) => m.isExpert);
-  const compared = essay.markups.filter((m) => experts.some((e) => e !== m));
+  // In a pair as X (some other expert exists) or as Y (an expert, with some other markup).
+  const compared = essay.markups.filter(
+    (m) => experts.some((e) => e !== m) || (m.isExpert && essay.markups.length > 1),
+  );
   if (compared.length === 0) return;
   const max = K_MAX[subject];
   if (max === undefined)
