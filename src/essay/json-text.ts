@@ -27,7 +27,7 @@ function errorPosition(message: string, text: string): number {
 /** V8 quotes (a piece of) the whole input after a comma; it is noise next to a line and column. */
 function stripSnippet(message: string): string {
   return message
-    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/^(Unexpected token .*?), .*is not valid JSON$/s, '$1')
     .replace(/ in JSON at position \d+( \(line \d+ column \d+\))?$/, '')
     .replace(/ at position \d+( \(line \d+ column \d+\))?$/, '');
 }
