@@ -1,0 +1,138 @@
+import type { SessionType, StartParams } from '../protocol/index.js';
+import type { DatasetEntry } from './dataset.js';
+
+/** How a session ended. `lost` = no connection for longer than the reconnect window. */
+export type EndType = 'finish' | 'timeout-close' | 'client-abort' | 'server-abort' | 'lost';
+
+/** One answer the platform accepted (stored on disk). */
+export interface AcceptedAnswer {
+  at: number;
+  late: boolean;
+  /** Where it was stored. */
+  path: string;
+}
+
+export interface RejectedAnswer {
+  at: number;
+  reason: string;
+}
+
+/** A file the session has pushed, with everything that happened to it since. */
+export interface PushedFile {
+  readonly fileId: string;
+  /** 0-based position in the session. */
+  readonly index: number;
+  readonly entry: DatasetEntry;
+  readonly content: Record<string, unknown>;
+  readonly pushedAt: number;
+  readonly deadline: number;
+  /** Sent to a connection at least once (by the push itself or by a repeat). */
+  delivered: boolean;
+  accepted: AcceptedAnswer[];
+  rejected: RejectedAnswer[];
+  /** The answer that counts: the latest on-time one, else the latest late one. */
+  counting: AcceptedAnswer | undefined;
+}
+
+export interface PlannedFile {
+  entry: DatasetEntry;
+  content: Record<string, unknown>;
+}
+
+export interface SessionEnd {
+  type: EndType;
+  at: number;
+  message?: string;
+}
+
+/**
+Everything the platform knows about one session, without timers or sockets, so the rules
+(what is late, which answer counts, which file a repeat returns) can be read in one place.
+*/
+export class SessionState {
+  readonly files: PushedFile[] = [];
+  end: SessionEnd | undefined;
+
+  constructor(
+    readonly id: number,
+    readonly tokenHash: string,
+    readonly type: SessionType,
+    readonly params: StartParams | undefined,
+    /** Seconds per file as the session was asked for (before the time scale). */
+    readonly fileTimeSec: number,
+    /** The same, in clock milliseconds (after the time scale). */
+    readonly fileTimeMs: number,
+    readonly startedAt: number,
+    private readonly plan: readonly PlannedFile[],
+  ) {}
+
+  get planned(): number {
+    return this.plan.length;
+  }
+
+  get allPushed(): boolean {
+    return this.files.length >= this.plan.length;
+  }
+
+  /** Pushes the next planned file at `now`; its deadline starts running. */
+  pushNext(now: number): PushedFile | undefined {
+    const next = this.plan[this.files.length];
+    if (next === undefined) return undefined;
+    const file: PushedFile = {
+      fileId: next.entry.id,
+      index: this.files.length,
+      entry: next.entry,
+      content: next.content,
+      pushedAt: now,
+      deadline: now + this.fileTimeMs,
+      delivered: false,
+      accepted: [],
+      rejected: [],
+      counting: undefined,
+    };
+    this.files.push(file);
+    return file;
+  }
+
+  find(fileId: string): PushedFile | undefined {
+    return this.files.find((f) => f.fileId === fileId);
+  }
+
+  /** An answer arriving at the deadline or after it is late. */
+  isLate(file: PushedFile, at: number): boolean {
+    return at >= file.deadline;
+  }
+
+  /**
+  Whether an answer at `at` would replace the counting one. The latest on-time answer counts; a
+  late one counts only while no on-time answer exists, so a late re-send never spoils a good one.
+  */
+  wouldCount(file: PushedFile, at: number): boolean {
+    return !this.isLate(file, at) || file.counting === undefined || file.counting.late;
+  }
+
+  recordAccepted(file: PushedFile, answer: AcceptedAnswer): void {
+    file.accepted.push(answer);
+    if (!answer.late || file.counting === undefined || file.counting.late) file.counting = answer;
+  }
+
+  recordRejected(file: PushedFile, at: number, reason: string): void {
+    file.rejected.push({ at, reason });
+  }
+
+  /** Every planned file is pushed and every pushed file has an accepted answer. */
+  get allAnswered(): boolean {
+    return this.allPushed && this.files.every((f) => f.counting !== undefined);
+  }
+
+  /**
+  What `session-file-repeat` returns: the oldest file that never reached a connection and has no
+  answer (`missed: true`), else the newest pushed file again (`missed: false`).
+  */
+  repeatTarget(): { file: PushedFile; missed: boolean } | undefined {
+    const missed = this.files.find((f) => !f.delivered && f.counting === undefined);
+    if (missed !== undefined) return { file: missed, missed: true };
+    const newest = this.files[this.files.length - 1];
+    return newest === undefined ? undefined : { file: newest, missed: false };
+  }
+}
