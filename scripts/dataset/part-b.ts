@@ -1537,4 +1537,604 @@ const eng: SourceEssay[] = [
   },
 ];
 
-export const PART_B: SourceEssay[] = [...hist, ...eng];
+const FREE_TASK =
+  'Write an essay on the topic given (150–300 words). State the problem, express your point of view and support it ' +
+  'with arguments and examples from your own experience.';
+
+function freeMeta(theme: string, grade: string, year: number): SourceEssay['meta'] {
+  return { theme, taskText: FREE_TASK, class: grade, year, test: 'свободное эссе' };
+}
+
+const engFree: SourceEssay[] = [
+  {
+    id: '2000013',
+    split: 'train',
+    subject: 'eng-free',
+    meta: freeMeta('Is it important to learn foreign languages?', '10', 2024),
+    text: paragraphs(
+      `Today English is the language of the Internet, science and business, and many people ask themselves if it is really necessary to spend years learning a foreign language. I am sure that the answer is yes, and I want to explain why.`,
+      `First of all, knowing a foreign language gives you more opportunities in your career. Many international companies are looking for specialists who can speak English, and they pay them a higher salary. My elder sister works in IT company, and she says that without English she could not read documentation and communicate with her colleagues from other countries.`,
+      `Secondly, a foreign language helps you to travel. When I was in Turkey last summer, I could ask the way, order food in restaurants and even made friends with a girl from Germany. We still write each other in the messenger.`,
+      `Thirdly, learning languages is good for your brain. Scientists say that people who speak two or more languages have better memory and they are less likely to get ill with dementia when they get old.`,
+      `Some people argue that learning languages is not necessary anymore, because there are online translators which can translate any text in a second. However, I think that machine translation is still not perfect, it often makes funny mistakes and can not help you to understand jokes or feel the culture of another country.`,
+      `To sum up, learning foreign languages is not only useful but also interesting. I advice everybody to start learning a new language, it is never too late.`,
+    ),
+    experts: [
+      {
+        expert: 'exp001',
+        criteria: criteria(3, 3, 3, 2, 1),
+        selections: [
+          block(
+            'many people ask themselves if it is really necessary to spend years learning a foreign language',
+            'проблема',
+          ),
+          block('I am sure that the answer is yes, and I want to explain why.', 'лмнение'),
+          block(
+            'First of all, knowing a foreign language gives you more opportunities in your career.',
+            'аргумент',
+          ),
+          error('works in IT company', 'А.грамм', {
+            comment: 'Пропущен артикль, неверный предлог',
+            correction: 'works for an IT company',
+          }),
+          block('Secondly, a foreign language helps you to travel.', 'аргумент'),
+          error('even made friends', 'А.грамм', {
+            comment: 'Однородные сказуемые после could: нужен инфинитив',
+            correction: 'even make friends',
+          }),
+          error('write each other', 'А.грамм', { correction: 'write to each other' }),
+          block('Thirdly, learning languages is good for your brain.', 'аргумент'),
+          error('get ill with dementia', 'А.лекс', { correction: 'develop dementia' }),
+          block(
+            'Some people argue that learning languages is not necessary anymore, because there are online translators which can translate any text in a second.',
+            'прмнение',
+          ),
+          block(
+            'However, I think that machine translation is still not perfect, it often makes funny mistakes and can not help you to understand jokes or feel the culture of another country.',
+            'обоснование',
+          ),
+          error('still not perfect, it often makes', 'А.пункт', {
+            comment: 'Два простых предложения соединены запятой',
+            correction: 'still not perfect: it often makes',
+          }),
+          error('can not', 'А.орф', { correction: 'cannot' }),
+          block('To sum up, learning foreign languages is not only useful but also interesting.', 'вывод'),
+          error('I advice', 'А.орф', { comment: 'Глагол пишется через s', correction: 'I advise' }),
+        ],
+      },
+      {
+        expert: 'exp002',
+        criteria: criteria(3, 3, 2, 2, 1),
+        selections: [
+          block(
+            'Today English is the language of the Internet, science and business, and many people ask themselves if it is really necessary to spend years learning a foreign language.',
+            'проблема',
+          ),
+          block('I am sure that the answer is yes', 'лмнение'),
+          block(
+            'First of all, knowing a foreign language gives you more opportunities in your career. Many international companies are looking for specialists who can speak English, and they pay them a higher salary.',
+            'аргумент',
+          ),
+          error('in IT company', 'А.грамм', { correction: 'in an IT company' }),
+          block('Secondly, a foreign language helps you to travel.', 'аргумент'),
+          error('made friends', 'А.грамм', { correction: 'make friends' }),
+          error('write each other', 'А.грамм', { correction: 'write to each other' }),
+          error('in the messenger', 'А.лекс', { correction: 'on a messenger app' }),
+          block(
+            'Thirdly, learning languages is good for your brain. Scientists say that people who speak two or more languages have better memory and they are less likely to get ill with dementia when they get old.',
+            'аргумент',
+          ),
+          error('get ill with', 'А.лекс', { correction: 'develop' }),
+          block(
+            'Some people argue that learning languages is not necessary anymore, because there are online translators which can translate any text in a second.',
+            'прмнение',
+          ),
+          block('However, I think that machine translation is still not perfect', 'обоснование'),
+          error('perfect, it', 'А.пункт', { correction: 'perfect; it' }),
+          error('can not', 'А.орф', { correction: 'cannot' }),
+          block(
+            'To sum up, learning foreign languages is not only useful but also interesting. I advice everybody to start learning a new language, it is never too late.',
+            'вывод',
+          ),
+          error('advice', 'А.орф', { correction: 'advise' }),
+          error('language, it is never too late', 'А.пункт', {
+            correction: 'language: it is never too late',
+          }),
+        ],
+      },
+    ],
+  },
+  {
+    id: '2000014',
+    split: 'train',
+    subject: 'eng-free',
+    meta: freeMeta('A book that changed my attitude to life', '10', 2024),
+    text: paragraphs(
+      `I have read a lot of books, but only one of them really changed my attitude to life. It is "The Little Prince" by Antoine de Saint-Exupéry. I read it first time when I was ten, and I thought it was just a fairy tale for kids. But when I reread it last year, I understood that it is a very deep and wise book.`,
+      `In my opinion, the main idea of the book is that adults often forget what is really important. They count money, numbers and stars, but they don't notice the beauty of a simple flower. The Little Prince travels from planet to planet and meets very strange grown-ups: a king who rules nobody, a businessman who thinks that he owns the stars, a drunkard who drinks because he is ashamed of drinking. All of them are lonely and unhappy, although they think they are busy with serious matters.`,
+      `The book also taught me to look at people differently. The fox explains to the prince that the most important things are invisible for the eyes and you can see them only with your heart. Before reading this book I judged people by there clothes and marks, but now I try to understand what kind of person they are inside. Moreover, the fox says that if you make somebody your friend, you become responsible for him. It means that friendship is not only fun, it is also a duty.`,
+      `Some my friends say that "The Little Prince" is boring and too simple. I can understand them, because the book has not many adventures. But I think that it's simplicity is its strength.`,
+      `In conclusion, I would like to say that everyone should read this book twice: as a child and as an adult. You will be surprised how different it is.`,
+    ),
+    experts: [
+      {
+        expert: 'exp001',
+        criteria: criteria(3, 3, 3, 2, 1),
+        selections: [
+          block(
+            'I have read a lot of books, but only one of them really changed my attitude to life.',
+            'проблема',
+          ),
+          error('first time', 'А.грамм', { correction: 'for the first time' }),
+          error('kids', 'А.стиль', { comment: 'Разговорное слово', correction: 'children' }),
+          block(
+            'In my opinion, the main idea of the book is that adults often forget what is really important.',
+            'лмнение',
+          ),
+          block(
+            'The Little Prince travels from planet to planet and meets very strange grown-ups: a king who rules nobody, a businessman who thinks that he owns the stars, a drunkard who drinks because he is ashamed of drinking.',
+            'аргумент',
+          ),
+          block(
+            'The fox explains to the prince that the most important things are invisible for the eyes and you can see them only with your heart.',
+            'аргумент',
+          ),
+          error('invisible for the eyes', 'А.лекс', { correction: 'invisible to the eye' }),
+          error('there clothes', 'А.орф', { correction: 'their clothes' }),
+          block(
+            'Moreover, the fox says that if you make somebody your friend, you become responsible for him.',
+            'аргумент',
+          ),
+          block('Some my friends say that "The Little Prince" is boring and too simple.', 'прмнение'),
+          error('Some my friends', 'А.грамм', { correction: 'Some of my friends' }),
+          error('has not many adventures', 'А.грамм', { correction: 'does not have many adventures' }),
+          block("But I think that it's simplicity is its strength.", 'обоснование'),
+          error("it's simplicity", 'А.орф', { comment: "Путаница it's / its", correction: 'its simplicity' }),
+          block(
+            'In conclusion, I would like to say that everyone should read this book twice: as a child and as an adult.',
+            'вывод',
+          ),
+        ],
+      },
+      {
+        expert: 'exp002',
+        criteria: criteria(3, 3, 3, 2, 1),
+        selections: [
+          block(
+            'I have read a lot of books, but only one of them really changed my attitude to life. It is "The Little Prince" by Antoine de Saint-Exupéry.',
+            'проблема',
+          ),
+          error('I read it first time', 'А.грамм', { correction: 'I read it for the first time' }),
+          error('I understood that it is', 'А.грамм', {
+            comment: 'Согласование времён',
+            correction: 'I understood that it was',
+          }),
+          block(
+            'In my opinion, the main idea of the book is that adults often forget what is really important.',
+            'лмнение',
+          ),
+          block(
+            "They count money, numbers and stars, but they don't notice the beauty of a simple flower. The Little Prince travels from planet to planet and meets very strange grown-ups: a king who rules nobody, a businessman who thinks that he owns the stars, a drunkard who drinks because he is ashamed of drinking.",
+            'аргумент',
+          ),
+          block(
+            'The book also taught me to look at people differently. The fox explains to the prince that the most important things are invisible for the eyes and you can see them only with your heart.',
+            'аргумент',
+          ),
+          error('invisible for the eyes', 'А.лекс', { correction: 'invisible to the eye' }),
+          error('there', 'А.орф', { occurrence: 1, correction: 'their' }),
+          block(
+            'Moreover, the fox says that if you make somebody your friend, you become responsible for him. It means that friendship is not only fun, it is also a duty.',
+            'аргумент',
+          ),
+          error('not only fun, it is also a duty', 'А.пункт', { correction: 'not only fun but also a duty' }),
+          block(
+            'Some my friends say that "The Little Prince" is boring and too simple. I can understand them, because the book has not many adventures.',
+            'прмнение',
+          ),
+          error('Some my', 'А.грамм', { correction: 'Some of my' }),
+          error('has not many', 'А.грамм', { correction: 'does not have many' }),
+          block("But I think that it's simplicity is its strength.", 'обоснование'),
+          error("it's", 'А.орф', { correction: 'its' }),
+          block(
+            'In conclusion, I would like to say that everyone should read this book twice: as a child and as an adult. You will be surprised how different it is.',
+            'вывод',
+          ),
+        ],
+      },
+    ],
+  },
+  {
+    id: '2000015',
+    split: 'train',
+    subject: 'eng-free',
+    meta: freeMeta('Should mobile phones be banned at school?', '11', 2025),
+    text: paragraphs(
+      `Last year our school director decided that pupils must leave their phones in special boxes before lessons. Many of my classmates were angry, but I think this decision was right.`,
+      `The first reason is that phones distract students. Even when the sound is off, you want to check messages every five minutes, and you can not concentrate on the teacher explanation. Secondly, some students use phones to cheat during tests, it is not fair to others who prepared honestly. Thirdly, without phones children talk more with each other on breaks. Before the ban everybody was sitting in the corridor with there phones, but now we play table tennis and just talk.`,
+      `Of course, there are some arguments against banning phones. Parents want to be able to call their children in an emergency. Also phones can be used for studying, for example for searching information or using online dictionaries.`,
+      `However, these problems are easy to solve. Children can call there parents from the school phone, or take their mobile during the break if they really need it. As for the studying, schools has computers and tablets which are better for this purpose.`,
+      `To sum up, I believe that mobile phones should be banned during lessons. It makes pupils more attentive and more sociable, and I am sure that in the end everybody will get used to it.`,
+    ),
+    experts: [
+      {
+        expert: 'exp001',
+        criteria: criteria(3, 3, 2, 2, 1),
+        selections: [
+          block(
+            'Last year our school director decided that pupils must leave their phones in special boxes before lessons.',
+            'проблема',
+          ),
+          error('school director', 'А.лекс', { correction: 'head teacher' }),
+          block('Many of my classmates were angry, but I think this decision was right.', 'лмнение'),
+          block('The first reason is that phones distract students.', 'аргумент'),
+          error('can not', 'А.орф', { correction: 'cannot' }),
+          error('teacher explanation', 'А.грамм', { correction: "teacher's explanation" }),
+          block(
+            'Secondly, some students use phones to cheat during tests, it is not fair to others who prepared honestly.',
+            'аргумент',
+          ),
+          error('during tests, it is', 'А.пункт', { correction: 'during tests, which is' }),
+          block('Thirdly, without phones children talk more with each other on breaks.', 'аргумент'),
+          error('on breaks', 'А.лекс', { correction: 'during breaks' }),
+          error('there phones', 'А.орф', { correction: 'their phones' }),
+          block(
+            'Of course, there are some arguments against banning phones. Parents want to be able to call their children in an emergency. Also phones can be used for studying, for example for searching information or using online dictionaries.',
+            'прмнение',
+          ),
+          error('searching information', 'А.грамм', { correction: 'searching for information' }),
+          block(
+            'However, these problems are easy to solve. Children can call there parents from the school phone, or take their mobile during the break if they really need it. As for the studying, schools has computers and tablets which are better for this purpose.',
+            'обоснование',
+          ),
+          error('there parents', 'А.орф', { correction: 'their parents' }),
+          error('schools has', 'А.грамм', { correction: 'schools have' }),
+          block('To sum up, I believe that mobile phones should be banned during lessons.', 'вывод'),
+        ],
+      },
+      {
+        expert: 'exp002',
+        criteria: criteria(1, 3, 2, 2, 1),
+        selections: [
+          block(
+            'Last year our school director decided that pupils must leave their phones in special boxes before lessons.',
+            'проблема',
+          ),
+          error(
+            'Last year our school director decided that pupils must leave their phones in special boxes before lessons.',
+            'А.пробл',
+            { comment: 'Проблема не сформулирована: описан частный случай вместо общего вопроса' },
+          ),
+          error('school director', 'А.лекс', { correction: 'headmaster' }),
+          block('I think this decision was right', 'лмнение'),
+          block(
+            'The first reason is that phones distract students. Even when the sound is off, you want to check messages every five minutes, and you can not concentrate on the teacher explanation.',
+            'аргумент',
+          ),
+          error('can not', 'А.орф', { correction: 'cannot' }),
+          error('the teacher explanation', 'А.грамм', { correction: "the teacher's explanation" }),
+          block('Secondly, some students use phones to cheat during tests', 'аргумент'),
+          block(
+            'Thirdly, without phones children talk more with each other on breaks. Before the ban everybody was sitting in the corridor with there phones, but now we play table tennis and just talk.',
+            'аргумент',
+          ),
+          error('on breaks', 'А.лекс', { correction: 'at break' }),
+          error('there phones', 'А.орф', { correction: 'their phones' }),
+          block(
+            'Parents want to be able to call their children in an emergency. Also phones can be used for studying',
+            'прмнение',
+          ),
+          block(
+            'However, these problems are easy to solve. Children can call there parents from the school phone, or take their mobile during the break if they really need it.',
+            'обоснование',
+          ),
+          error('call there parents', 'А.орф', { correction: 'call their parents' }),
+          error('schools has', 'А.грамм', { correction: 'schools have' }),
+          error('for searching information', 'А.грамм', { correction: 'for searching for information' }),
+          block(
+            'To sum up, I believe that mobile phones should be banned during lessons. It makes pupils more attentive and more sociable, and I am sure that in the end everybody will get used to it.',
+            'вывод',
+          ),
+        ],
+      },
+    ],
+  },
+  {
+    id: '2000016',
+    split: 'train',
+    subject: 'eng-free',
+    meta: freeMeta('My future profession', '9', 2024),
+    text: paragraphs(
+      `Since I was a child I have dreamed to become a veterinarian. Many people ask me why I have chosen such a difficult and not very well paid job, so in this essay I want to explain my choice.`,
+      `First of all, I love animals very much. We always had pets at home: two cats, a dog and even a parrot. When our dog Jack got ill, we took him to the vet clinic, and the doctor saved his life. I remember how happy we were, and I decided that I want to help animals and their owners too.`,
+      `The second reason is that I am interested in biology and chemistry. I take part in school olympiads and go to additional lessons to prepare for my exams. I know that to enter the veterinary academy I need high results, so I am working hard this year.`,
+      `Also I think that this profession will be always needed. People will always keep pets and farm animals, so I will never be unemployed.`,
+      `Of course, I understand that this job is not easy. Vets sometimes have to work at night, and it is very hard when you can not save an animal. My mother worries that I will be too upset every time. But I think that if you really love your work, you can cope with all the difficulties.`,
+      `In conclusion, I want to say that being a vet is my dream and I will do everything to make it come true.`,
+    ),
+    experts: [
+      {
+        expert: 'exp001',
+        criteria: criteria(3, 2, 2, 2, 2),
+        selections: [
+          block('Since I was a child I have dreamed to become a veterinarian.', 'лмнение'),
+          error('dreamed to become', 'А.грамм', { correction: 'dreamed of becoming' }),
+          error('Since I was a child I', 'А.пункт', { correction: 'Since I was a child, I' }),
+          block(
+            'Many people ask me why I have chosen such a difficult and not very well paid job, so in this essay I want to explain my choice.',
+            'проблема',
+          ),
+          block('First of all, I love animals very much.', 'аргумент'),
+          error('I want to help', 'А.грамм', {
+            comment: 'Согласование времён',
+            correction: 'I wanted to help',
+          }),
+          block('The second reason is that I am interested in biology and chemistry.', 'аргумент'),
+          error('additional lessons', 'А.лекс', { correction: 'extra classes' }),
+          error('high results', 'А.лекс', { correction: 'high scores' }),
+          block(
+            'Also I think that this profession will be always needed. People will always keep pets and farm animals, so I will never be unemployed.',
+            'аргумент',
+          ),
+          error('will be always needed', 'А.грамм', { correction: 'will always be needed' }),
+          block(
+            'Of course, I understand that this job is not easy. Vets sometimes have to work at night, and it is very hard when you can not save an animal. My mother worries that I will be too upset every time.',
+            'прмнение',
+          ),
+          error('can not', 'А.орф', { correction: 'cannot' }),
+          block(
+            'But I think that if you really love your work, you can cope with all the difficulties.',
+            'обоснование',
+          ),
+          block(
+            'In conclusion, I want to say that being a vet is my dream and I will do everything to make it come true.',
+            'вывод',
+          ),
+        ],
+      },
+      {
+        expert: 'exp002',
+        criteria: criteria(3, 3, 3, 2, 2),
+        selections: [
+          block(
+            'Since I was a child I have dreamed to become a veterinarian. Many people ask me why I have chosen such a difficult and not very well paid job',
+            'проблема',
+          ),
+          block('Since I was a child I have dreamed to become a veterinarian.', 'лмнение'),
+          error('dreamed to become', 'А.грамм', { correction: 'dreamed of becoming' }),
+          block('First of all, I love animals very much.', 'аргумент'),
+          error('I decided that I want', 'А.грамм', { correction: 'I decided that I wanted' }),
+          block('The second reason is that I am interested in biology and chemistry.', 'аргумент'),
+          error('additional lessons', 'А.лекс', { correction: 'extra lessons' }),
+          block('Also I think that this profession will be always needed.', 'аргумент'),
+          error('Also I think', 'А.пункт', { correction: 'Also, I think' }),
+          error('be always needed', 'А.грамм', { correction: 'always be needed' }),
+          block(
+            'Of course, I understand that this job is not easy. Vets sometimes have to work at night, and it is very hard when you can not save an animal.',
+            'прмнение',
+          ),
+          error('can not', 'А.орф', { correction: 'cannot' }),
+          block(
+            'But I think that if you really love your work, you can cope with all the difficulties.',
+            'обоснование',
+          ),
+          block(
+            'In conclusion, I want to say that being a vet is my dream and I will do everything to make it come true.',
+            'вывод',
+          ),
+        ],
+      },
+    ],
+  },
+  {
+    id: '2000017',
+    split: 'test',
+    subject: 'eng-free',
+    meta: freeMeta('Why should people do sport?', '9', 2025),
+    text: paragraphs(
+      `Nowadays many people dont do any sport. They sit at the computer all day and eat fast food. I think it is a big problem, and everybody should do sport.`,
+      `Sport is good for health. When you do sport your heart and muscles become stronger and you are ill less often. Also sport helps to be slim and beautiful. I go to swimming three times a week, and I almost never catch a cold in winter.`,
+      `Secondly, sport teaches discipline. You must train regulary, even when you are tired or you dont want. This helps also in study and in work.`,
+      `My favourite sportsman is Cristiano Ronaldo. He was born in Portugal in a poor family and he played for Manchester United, Real Madrid and Juventus. He has five Golden Balls and a lot of fans all over the world.`,
+      `Some people say that professional sport is dangerous, because sportsmen often get injuries. That is why sport is good for everybody. I think they are right only about professional sport, but amateur sport is safe if you do it in a reasonable way.`,
+      `To conclude, sport makes our life healthier and happier. So start doing sport today, don't wait until Monday!`,
+    ),
+    experts: [
+      {
+        expert: 'exp001',
+        criteria: criteria(1, 2, 2, 3, 0),
+        selections: [
+          block(
+            'Nowadays many people dont do any sport. They sit at the computer all day and eat fast food.',
+            'проблема',
+          ),
+          error('dont', 'А.орф', { occurrence: 1, correction: "don't" }),
+          block('I think it is a big problem, and everybody should do sport.', 'лмнение'),
+          block('Sport is good for health.', 'аргумент'),
+          error('When you do sport your', 'А.пункт', { correction: 'When you do sport, your' }),
+          error('Also sport helps', 'А.пункт', { correction: 'Also, sport helps' }),
+          error('go to swimming', 'А.лекс', { correction: 'go swimming' }),
+          error('Secondly', 'А.связь', { comment: 'Нет первого пункта (Firstly), перечисление нарушено' }),
+          block('Secondly, sport teaches discipline.', 'аргумент'),
+          error('regulary', 'А.орф', { correction: 'regularly' }),
+          error('dont', 'А.орф', { occurrence: 2, correction: "don't" }),
+          error('This helps also in study', 'А.грамм', { correction: 'This also helps in studies' }),
+          error(
+            'My favourite sportsman is Cristiano Ronaldo. He was born in Portugal in a poor family and he played for Manchester United, Real Madrid and Juventus. He has five Golden Balls and a lot of fans all over the world.',
+            'А.непрод',
+            { comment: 'Абзац не связан с темой: биография спортсмена не доказывает тезис' },
+          ),
+          error('Golden Balls', 'А.лекс', { correction: "Ballon d'Or awards" }),
+          error('in a poor family', 'А.грамм', { correction: 'into a poor family' }),
+          block(
+            'Some people say that professional sport is dangerous, because sportsmen often get injuries.',
+            'прмнение',
+          ),
+          error('That is why sport is good for everybody.', 'А.логика', {
+            comment: 'Вывод противоречит предыдущему предложению',
+          }),
+          block(
+            'I think they are right only about professional sport, but amateur sport is safe if you do it in a reasonable way.',
+            'обоснование',
+          ),
+          block('To conclude, sport makes our life healthier and happier.', 'вывод'),
+          error("don't wait until Monday!", 'А.стиль', { comment: 'Разговорный призыв, неуместный в эссе' }),
+        ],
+      },
+      {
+        expert: 'exp002',
+        criteria: criteria(3, 2, 3, 3, 1),
+        selections: [
+          block('Nowadays many people dont do any sport.', 'проблема'),
+          error('dont', 'А.орф', { occurrence: 1, correction: 'do not' }),
+          block('I think it is a big problem, and everybody should do sport.', 'лмнение'),
+          block(
+            'Sport is good for health. When you do sport your heart and muscles become stronger and you are ill less often.',
+            'аргумент',
+          ),
+          block('Also sport helps to be slim and beautiful.', 'аргумент'),
+          error('go to swimming', 'А.лекс', { correction: 'go swimming' }),
+          block(
+            'Secondly, sport teaches discipline. You must train regulary, even when you are tired or you dont want.',
+            'аргумент',
+          ),
+          error('regulary', 'А.орф', { correction: 'regularly' }),
+          error('you dont want', 'А.орф', { correction: "you don't want to" }),
+          error('helps also', 'А.грамм', { correction: 'also helps' }),
+          error('in a poor family', 'А.грамм', { correction: 'into a poor family' }),
+          block(
+            'Some people say that professional sport is dangerous, because sportsmen often get injuries.',
+            'прмнение',
+          ),
+          error('That is why sport is good for everybody.', 'А.логика', {
+            comment: 'Нелогичный переход после противоположного мнения',
+          }),
+          block(
+            'I think they are right only about professional sport, but amateur sport is safe if you do it in a reasonable way.',
+            'обоснование',
+          ),
+          block('To conclude, sport makes our life healthier and happier.', 'вывод'),
+          error("So start doing sport today, don't wait until Monday!", 'А.стиль', {
+            comment: 'Неформальный стиль',
+          }),
+        ],
+      },
+      {
+        expert: 'exp003',
+        third: true,
+        criteria: criteria(1, 2, 2, 3, 1),
+        selections: [
+          block(
+            'Nowadays many people dont do any sport. They sit at the computer all day and eat fast food.',
+            'проблема',
+          ),
+          error('dont', 'А.орф', { occurrence: 1, correction: "don't" }),
+          block('I think it is a big problem, and everybody should do sport.', 'лмнение'),
+          block('Sport is good for health.', 'аргумент'),
+          error('When you do sport your', 'А.пункт', { correction: 'When you do sport, your' }),
+          error('go to swimming', 'А.лекс', { correction: 'go swimming' }),
+          block('Secondly, sport teaches discipline.', 'аргумент'),
+          error('Secondly', 'А.связь', { comment: 'Secondly без Firstly' }),
+          error('regulary', 'А.орф', { correction: 'regularly' }),
+          error('This helps also in study', 'А.грамм', { correction: 'This also helps in studies' }),
+          error(
+            'My favourite sportsman is Cristiano Ronaldo. He was born in Portugal in a poor family and he played for Manchester United, Real Madrid and Juventus. He has five Golden Balls and a lot of fans all over the world.',
+            'А.непрод',
+            { comment: 'Непродуктивный абзац: факты о футболисте не относятся к теме' },
+          ),
+          error('Golden Balls', 'А.лекс', { correction: "Ballon d'Or awards" }),
+          block(
+            'Some people say that professional sport is dangerous, because sportsmen often get injuries.',
+            'прмнение',
+          ),
+          error('That is why sport is good for everybody.', 'А.логика', { comment: 'Логическая ошибка' }),
+          block(
+            'I think they are right only about professional sport, but amateur sport is safe if you do it in a reasonable way.',
+            'обоснование',
+          ),
+          block('To conclude, sport makes our life healthier and happier.', 'вывод'),
+        ],
+      },
+    ],
+  },
+  {
+    id: '2000018',
+    split: 'test',
+    subject: 'eng-free',
+    meta: freeMeta('Where is it better to live: in a big city or in the countryside?', '11', 2025),
+    text: paragraphs(
+      `I was born and grew up in a big city, Yekaterinburg, but every summer I spend two months at my grandparents' house in a small village. So I know both ways of life quite well, and I can compare them.`,
+      `There is no doubt that life in the city is more comfortable. There are good schools, universities, hospitals and shopping centres. You can easily find a job with a good salary, and in the evening you can go to the cinema, the theatre or a concert. The public transport works well, so you do not need a car to get anywhere.`,
+      `On the other hand, life in a city is very stressful. People are always in a hurry, there are traffic jams everywhere and the air is polluted by cars and factories. My father spends almost two hours a day in traffic jams, and he always come home tired.`,
+      `In the village life is calmer and healthier. My grandmother grows her own vegetables and keeps chickens and a cow, so the food there is natural and tasty. In the morning I wake up from the birds singing, not from the noise of cars. But in winter the village is quite boring, and the nearest hospital is thirty kilometres away.`,
+      `Personally, I would prefer to live in a city while I am young, because I want to get good education and a interesting job. But when I will retire, I would like to move to the countryside, like my grandparents did.`,
+      `In conclusion, each place has its own advantages and disadvantages, and the choice depends on the age and the needs of a person.`,
+    ),
+    experts: [
+      {
+        expert: 'exp001',
+        criteria: criteria(0, 2, 3, 2, 2),
+        selections: [
+          block('So I know both ways of life quite well, and I can compare them.', 'проблема'),
+          error('So I know both ways of life quite well, and I can compare them.', 'А.пробл', {
+            comment: 'Проблема эссе не сформулирована, есть только намерение сравнить',
+          }),
+          block('There is no doubt that life in the city is more comfortable.', 'аргумент'),
+          block('On the other hand, life in a city is very stressful.', 'аргумент'),
+          error('he always come', 'А.грамм', { correction: 'he always comes' }),
+          block('In the village life is calmer and healthier.', 'аргумент'),
+          error('In the village life', 'А.пункт', { correction: 'In the village, life' }),
+          error('wake up from the birds singing', 'А.лекс', { correction: 'wake up to birdsong' }),
+          block(
+            'Personally, I would prefer to live in a city while I am young, because I want to get good education and a interesting job. But when I will retire, I would like to move to the countryside, like my grandparents did.',
+            'лмнение',
+          ),
+          error('get good education', 'А.грамм', { correction: 'get a good education' }),
+          error('a interesting', 'А.грамм', { correction: 'an interesting' }),
+          error('when I will retire', 'А.грамм', {
+            comment: 'В придаточном времени будущее время не используется',
+            correction: 'when I retire',
+          }),
+          block(
+            'In conclusion, each place has its own advantages and disadvantages, and the choice depends on the age and the needs of a person.',
+            'вывод',
+          ),
+        ],
+      },
+      {
+        expert: 'exp002',
+        criteria: criteria(1, 2, 2, 2, 2),
+        selections: [
+          block(
+            "I was born and grew up in a big city, Yekaterinburg, but every summer I spend two months at my grandparents' house in a small village. So I know both ways of life quite well, and I can compare them.",
+            'проблема',
+          ),
+          block(
+            'There is no doubt that life in the city is more comfortable. There are good schools, universities, hospitals and shopping centres.',
+            'аргумент',
+          ),
+          block('On the other hand, life in a city is very stressful.', 'аргумент'),
+          error('come home', 'А.грамм', { correction: 'comes home' }),
+          block('In the village life is calmer and healthier.', 'аргумент'),
+          error('wake up from', 'А.лекс', { correction: 'wake up to' }),
+          error('not from the noise of cars', 'А.лекс', { correction: 'not to the noise of cars' }),
+          error('In the village life', 'А.пункт', { correction: 'In the village, life' }),
+          block(
+            'Personally, I would prefer to live in a city while I am young, because I want to get good education and a interesting job.',
+            'лмнение',
+          ),
+          block('because I want to get good education and a interesting job', 'обоснование'),
+          error('good education', 'А.грамм', { correction: 'a good education' }),
+          error('a interesting', 'А.грамм', { correction: 'an interesting' }),
+          error('when I will retire', 'А.грамм', { correction: 'when I retire' }),
+          block(
+            'In conclusion, each place has its own advantages and disadvantages, and the choice depends on the age and the needs of a person.',
+            'вывод',
+          ),
+        ],
+      },
+    ],
+  },
+];
+
+export const PART_B: SourceEssay[] = [...hist, ...eng, ...engFree];
