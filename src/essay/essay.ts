@@ -70,6 +70,7 @@ export class Essay {
 
   /** Reads a plain object (e.g. a Socket.IO payload). The object is copied, never kept or changed. */
   static fromObject(value: unknown, options: ReadOptions = {}): Essay {
+    if (value instanceof Essay) return value.clone();
     return new Essay(readEssay(value, { source: options.source, copyUnknown: true }), options.source);
   }
 

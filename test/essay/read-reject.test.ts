@@ -97,6 +97,12 @@ test('a syntax error V8 reports without a position still gets line and column', 
   assert.deepEqual([error.line, error.column], [3, 14]);
 });
 
+test('the snippet V8 quotes from a long input is left out of the message', () => {
+  const json = `{"meta": {"id": "0000079", "subject": "rus"}, "text": "${'а'.repeat(200)}", "selections": [,]}`;
+  const error = rejection(() => Essay.fromJSON(json, { source: 'long.json' }));
+  assert.equal(error.message, `long.json:1:${json.indexOf('[,]') + 2}: not valid JSON: Unexpected token ','`);
+});
+
 test('text that ends too early is reported where it ends', () => {
   const json = '{\n  "meta": {"id": "0000079",\n';
   const error = rejection(() => Essay.fromJSON(json, { source: 'bad.json' }));

@@ -118,3 +118,10 @@ test('toString is two-space JSON that reads back to the same essay', async () =>
   assert.match(text, /^\{\n {2}"meta": \{\n {4}"id": "0000078"/);
   assert.deepEqual(Essay.fromJSON(text).toJSON(), essay.toJSON());
 });
+
+test('fromObject given an essay returns an independent copy', async () => {
+  const essay = await Essay.fromFile(fixture('eng.json'));
+  const copy = Essay.fromObject(essay);
+  assert.notEqual(copy, essay);
+  assert.deepEqual(copy.toJSON(), essay.toJSON());
+});
