@@ -1,0 +1,17 @@
+export { Session } from './session.js';
+export type { SessionOptions } from './session.js';
+export type { SessionEvents } from './session-events.js';
+export { buildStartRequest, DEFAULT_START } from './start-options.js';
+export type { StartOptions } from './start-options.js';
+export { MARKUP_FAILURE_POLICIES } from './pipeline.js';
+export type { MarkupFailurePolicy } from './pipeline.js';
+export { summaryOk } from './summary.js';
+export type { SessionSummary, EndReason, FailureStage } from './summary.js';
+export { SessionStore, sessionDirName } from './store.js';
+export type { CurrentSession } from './store.js';
+export { MemoryOutgoingStore, FileOutgoingStore, newEntry } from './outgoing-store.js';
+export type { OutgoingStore, OutgoingEntry } from './outgoing-store.js';
+export { StartOptionsError, SessionError, isSessionError } from './errors.js';
+export type { SessionFailure } from './errors.js';
+export { TypedEmitter } from './typed-emitter.js';
+export * from './connector/index.js';

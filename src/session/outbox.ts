@@ -1,0 +1,113 @@
+import type { Connector } from './connector/index.js';
+import type { OutgoingEntry, OutgoingStore } from './outgoing-store.js';
+
+export interface AckResult {
+  fileId: string;
+  accepted: boolean;
+  message?: string;
+}
+
+export interface OutboxOptions {
+  store: OutgoingStore;
+  connector: Connector;
+  /** How long a resend waits for its answer before the next one goes. @default 10000 */
+  ackTimeoutMs?: number;
+  /** Called each time an answer actually went on the wire. */
+  onSent(entry: OutgoingEntry, resend: boolean): void;
+}
+
+/**
+Answers go through here: stored before they are sent, forgotten when the platform answers.
+After a reconnect `drain` resends what is left one at a time, each waiting for its answer, and
+new answers wait in the store until the drain is over (so they cannot overtake older ones).
+*/
+export class Outbox {
+  readonly #o: Required<OutboxOptions>;
+  readonly #waiters = new Map<string, Array<(result: AckResult | undefined) => void>>();
+  #draining: Promise<void> | undefined;
+
+  constructor(options: OutboxOptions) {
+    this.#o = { ackTimeoutMs: 10_000, ...options };
+  }
+
+  get store(): OutgoingStore {
+    return this.#o.store;
+  }
+
+  /** Stores the entry. Separate from `send` so the caller can store and save the output file at once. */
+  put(entry: OutgoingEntry): Promise<void> {
+    return this.#o.store.put(entry);
+  }
+
+  /** Sends a stored entry now, unless a drain is running or the connection is down (it will be resent). */
+  send(entry: OutgoingEntry): boolean {
+    if (this.#draining) return false;
+    return this.#emit(entry, false);
+  }
+
+  /** The platform answered: forget the entry and wake whoever waits for it. */
+  async settle(result: AckResult): Promise<OutgoingEntry | undefined> {
+    const entry = await this.#o.store.get(result.fileId);
+    await this.#o.store.del(result.fileId);
+    const waiters = this.#waiters.get(result.fileId) ?? [];
+    this.#waiters.delete(result.fileId);
+    for (const wake of waiters) wake(result);
+    return entry;
+  }
+
+  /** Resolves with the answer, or `undefined` after `timeoutMs` or an `interrupt`. */
+  waitFor(fileId: string, timeoutMs = this.#o.ackTimeoutMs): Promise<AckResult | undefined> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => done(undefined), timeoutMs);
+      const done = (result: AckResult | undefined) => {
+        clearTimeout(timer);
+        const list = this.#waiters.get(fileId);
+        if (list) {
+          const i = list.indexOf(done);
+          if (i >= 0) list.splice(i, 1);
+          if (list.length === 0) this.#waiters.delete(fileId);
+        }
+        resolve(result);
+      };
+      const list = this.#waiters.get(fileId) ?? [];
+      list.push(done);
+      this.#waiters.set(fileId, list);
+    });
+  }
+
+  /** The connection dropped: nobody should keep waiting for answers to the old connection. */
+  interrupt(): void {
+    for (const [, list] of [...this.#waiters]) for (const wake of [...list]) wake(undefined);
+  }
+
+  /** Resends every stored entry, oldest first, one at a time. Safe to call repeatedly. */
+  drain(): Promise<void> {
+    this.#draining ??= this.#drainOnce().finally(() => {
+      this.#draining = undefined;
+    });
+    return this.#draining;
+  }
+
+  async #drainOnce(): Promise<void> {
+    const tried = new Set<string>();
+    for (;;) {
+      if (!this.#o.connector.connected) return;
+      const next = (await this.#o.store.list()).find((e) => !tried.has(e.fileId));
+      if (!next) return;
+      tried.add(next.fileId);
+      const answer = this.waitFor(next.fileId);
+      if (!this.#emit(next, true)) return;
+      await answer;
+    }
+  }
+
+  #emit(entry: OutgoingEntry, resend: boolean): boolean {
+    const sent = this.#o.connector.sendFile({
+      sessionId: entry.sessionId,
+      fileId: entry.fileId,
+      content: entry.content,
+    });
+    if (sent) this.#o.onSent(entry, resend);
+    return sent;
+  }
+}

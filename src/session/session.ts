@@ -1,0 +1,454 @@
+import type { Essay } from '../essay/index.js';
+import { silentLogger } from '../log.js';
+import type { Logger } from '../log.js';
+import type { Marker } from '../markup/index.js';
+import { ServerEvent } from '../protocol/index.js';
+import type { FileAvailablePayload, SessionId } from '../protocol/index.js';
+import type { Connector } from './connector/index.js';
+import { SessionError, isSessionError } from './errors.js';
+import { Limiter } from './limiter.js';
+import { Outbox } from './outbox.js';
+import type { AckResult } from './outbox.js';
+import { FileOutgoingStore, newEntry } from './outgoing-store.js';
+import type { OutgoingEntry, OutgoingStore } from './outgoing-store.js';
+import { Pipeline } from './pipeline.js';
+import type { Decision, IncomingFile, MarkupFailurePolicy } from './pipeline.js';
+import { buildStartRequest, fileTimeSec } from './start-options.js';
+import type { StartOptions } from './start-options.js';
+import { SessionStore } from './store.js';
+import { SummaryBuilder } from './summary.js';
+import type { EndReason, FailureStage, SessionSummary } from './summary.js';
+import { TypedEmitter } from './typed-emitter.js';
+import type { SessionEvents } from './session-events.js';
+
+export interface SessionOptions {
+  connector: Connector;
+  marker: Marker;
+  /** Root of `sessions/{id}/{input,output}` and `sessions/current.json`. */
+  filesDir: string;
+  logger?: Logger;
+  /** Markups running at once. @default 4 */
+  concurrency?: number;
+  /** @default 'send-unmarked' */
+  onMarkupFailure?: MarkupFailurePolicy;
+  /** Real time per protocol time (the local platform's time scale). @default 1 */
+  timeScale?: number;
+  /** Safety margin before a deadline: `max(minMs, ratio × file time)`. @default { ratio: 0.1, minMs: 1000 × timeScale } */
+  safetyMargin?: { ratio?: number; minMs?: number };
+  /** Builds the outgoing store of a session. @default a `FileOutgoingStore` in `{sessionDir}/outgoing` */
+  outgoingStore?: (sessionDir: string) => OutgoingStore;
+  /** A resend waits this long for its answer before the next one goes. @default 10000 */
+  ackTimeoutMs?: number;
+  /** At the end, in-flight work gets this long to finish or be persisted. @default 10000 */
+  drainTimeoutMs?: number;
+  /** Resuming without a start: the session id (from `current.json`). */
+  sessionId?: SessionId;
+  /** Resuming without a start: seconds per file. @default 60 */
+  fileTimeSec?: number;
+  /** Host recorded in `current.json` (never the token). */
+  host?: string;
+}
+
+type PendingOp = 'start' | 'reconnect' | 'repeat' | 'abort';
+
+/**
+One exchange session with the platform: start, resume, repeat, send, abort, with progress
+events and a `done` promise that resolves with the summary however the session ends.
+*/
+export class Session extends TypedEmitter<SessionEvents> {
+  /** Resolves with the summary when the session ends; never rejects. */
+  readonly done: Promise<SessionSummary>;
+  readonly store: SessionStore;
+  readonly #o: SessionOptions;
+  readonly #connector: Connector;
+  readonly #logger: Logger;
+  readonly #summary = new SummaryBuilder();
+  readonly #pipeline: Pipeline;
+  readonly #inFlight = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  readonly #open = new Set<string>();
+  readonly #pending = new Map<PendingOp, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  readonly #idleWaiters: Array<() => void> = [];
+  #resolveDone!: (summary: SessionSummary) => void;
+  #sessionId: SessionId | undefined;
+  #outbox: Outbox | undefined;
+  #fileTimeSec: number;
+  #lastFileId: string | undefined;
+  #ending: EndReason | undefined;
+
+  constructor(options: SessionOptions) {
+    super();
+    this.#o = options;
+    this.#connector = options.connector;
+    this.#logger = (options.logger ?? silentLogger()).child({ module: 'session' });
+    this.store = new SessionStore(options.filesDir);
+    this.#fileTimeSec = options.fileTimeSec ?? 60;
+    this.done = new Promise((resolve) => (this.#resolveDone = resolve));
+    const scale = options.timeScale ?? 1;
+    const ratio = options.safetyMargin?.ratio ?? 0.1;
+    const minMs = options.safetyMargin?.minMs ?? 1000 * scale;
+    this.#pipeline = new Pipeline({
+      store: this.store,
+      marker: options.marker,
+      limiter: new Limiter(options.concurrency ?? 4),
+      outbox: () => this.#requireOutbox(),
+      policy: options.onMarkupFailure ?? 'send-unmarked',
+      fileTimeMs: () => this.#fileTimeSec * 1000 * scale,
+      marginMs: (fileTimeMs) => Math.max(minMs, ratio * fileTimeMs),
+      logger: this.#logger,
+      hooks: {
+        saved: (file, path, malformed) => this.emit('file-saved', { fileId: file.fileId, path, malformed }),
+        decided: (file, decision) => this.#onDecided(file, decision),
+        failed: (file, stage, message) => this.#fail(file.fileId, stage, message),
+        canSend: () => this.#ending === undefined || this.#ending === 'stopped' || this.#ending === 'done',
+        acceptsWork: () => this.#ending === undefined,
+      },
+    });
+    if (options.sessionId !== undefined) this.#attach(options.sessionId);
+    this.#wire();
+  }
+
+  get sessionId(): SessionId | undefined {
+    return this.#sessionId;
+  }
+
+  get ended(): boolean {
+    return this.#ending !== undefined;
+  }
+
+  /** Validates the options (before anything is sent), connects, starts; resolves with the session id. */
+  async start(options: StartOptions = {}): Promise<SessionId> {
+    const request = buildStartRequest(options);
+    this.#fileTimeSec = fileTimeSec(request);
+    await this.#connect();
+    const answer = this.#expect<SessionId>('start');
+    this.#connector.start(request);
+    const sessionId = await answer;
+    await this.#began(sessionId);
+    return sessionId;
+  }
+
+  /** Re-attaches to the token's active session (`session-reconnect`), then asks for a missed file and resends answers. */
+  async reconnect(): Promise<SessionId> {
+    await this.#connect();
+    const answer = this.#expect<SessionId>('reconnect');
+    this.#connector.reconnect();
+    const sessionId = await answer;
+    await this.#began(sessionId);
+    this.#lastFileId ??= await this.store.newestInputFileId(sessionId);
+    this.#resume();
+    return sessionId;
+  }
+
+  /** Asks for the current file (`session-file-repeat`); resolves with its id once it arrived. */
+  async repeatFile(lastFileId?: string): Promise<string> {
+    await this.#connect();
+    const answer = this.#expect<string>('repeat');
+    this.#connector.getFile(lastFileId === undefined ? {} : { lastFileId });
+    return answer;
+  }
+
+  /** Sends an answer by hand (through the outgoing store); resolves with the platform's answer. */
+  async sendFile(fileId: string, essay: Essay): Promise<AckResult | undefined> {
+    const sessionId = this.#sessionId;
+    if (sessionId === undefined) throw new SessionError('no session: start or reconnect first', 'no-session');
+    const entry = newEntry({ fileId, sessionId, content: essay.toString() });
+    const outbox = this.#requireOutbox();
+    await Promise.all([this.store.saveOutput(sessionId, fileId, entry.content), outbox.put(entry)]);
+    const answer = outbox.waitFor(fileId);
+    outbox.send(entry);
+    return answer;
+  }
+
+  /** Ends the session on the platform (`session-client-abort`). The summary follows in `done`. */
+  async abort(message = 'aborted by the participant'): Promise<void> {
+    await this.#connect();
+    const answer = this.#expect<void>('abort');
+    this.#connector.abort({
+      ...(this.#sessionId !== undefined ? { sessionId: this.#sessionId } : {}),
+      message,
+    });
+    await answer;
+  }
+
+  /**
+  Stops locally without ending the session on the platform (Ctrl+C): no new markups, in-flight
+  answers finish and are sent or stay in the outgoing store, then the connection closes.
+  `readable session reconnect` resumes later.
+  */
+  stop(): Promise<SessionSummary> {
+    void this.#finish('stopped');
+    return this.done;
+  }
+
+  /** Like `stop`, for a session used for one operation (repeat, send): the normal end of that use. */
+  close(): Promise<SessionSummary> {
+    void this.#finish('done');
+    return this.done;
+  }
+
+  /** Resolves when every received file has reached an end state (answered, kept or failed). */
+  idle(): Promise<void> {
+    if (this.#open.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  #wire(): void {
+    const c = this.#connector;
+    c.on('connected', ({ reconnect }) => {
+      this.emit('connected', { reconnect });
+      if (reconnect && this.#sessionId !== undefined && this.#ending === undefined) this.#resume();
+    });
+    c.on('disconnected', (info) => {
+      this.#outbox?.interrupt();
+      this.emit('disconnected', info);
+    });
+    c.on('reconnecting', (info) => this.emit('reconnecting', info));
+    c.on('failed', (error) => {
+      const auth = isSessionError(error) && error.kind === 'auth';
+      void this.#finish(auth ? 'auth-error' : 'connection-error', error);
+    });
+    c.on('protocol-error', ({ event, error }) =>
+      this.#logger.warn({ event }, `ignored a malformed ${event}: ${error}`),
+    );
+    c.on(ServerEvent.startSuccess, (p) => {
+      // Attach at once: the first file may arrive in the same breath as the start answer.
+      if (this.#pending.has('start')) this.#attach(p.sessionId, true);
+      this.#settle('start', p.sessionId);
+    });
+    c.on(ServerEvent.startError, (p) => {
+      const error = new SessionError(`the platform refused to start the session: ${p.message}`, 'start');
+      if (!this.#reject('start', error)) this.#logger.warn(error.message);
+    });
+    c.on(ServerEvent.reconnectSuccess, (p) => {
+      if (this.#sessionId === undefined) this.#attach(p.sessionId);
+      this.#settle('reconnect', p.sessionId);
+    });
+    c.on(ServerEvent.reconnectError, (p) => {
+      this.#reject(
+        'reconnect',
+        new SessionError(`the platform could not resume the session: ${p.message}`, 'reconnect'),
+      );
+    });
+    c.on(ServerEvent.autoReconnectError, (p) => {
+      this.#logger.warn(`the platform could not attach this connection to an active session: ${p.message}`);
+      if (this.#sessionId !== undefined && !this.#pending.has('start'))
+        void this.#finish('lost', new Error(p.message));
+    });
+    c.on(ServerEvent.fileAvailable, (p) => this.#onFile(p));
+    c.on(ServerEvent.fileRepeatSuccess, (p) => {
+      const sessionId = p.sessionId ?? this.#sessionId ?? 'unknown';
+      this.#onFile({ sessionId, fileId: p.fileId, content: p.content });
+      this.#settle('repeat', p.fileId);
+    });
+    c.on(ServerEvent.fileRepeatError, (p) => {
+      const error = new SessionError(`the platform has no file to repeat: ${p.message}`, 'repeat');
+      if (!this.#reject('repeat', error)) this.#logger.info(error.message);
+    });
+    c.on(ServerEvent.fileSendSuccess, (p) => void this.#onAck({ fileId: p.fileId, accepted: true }));
+    c.on(
+      ServerEvent.fileSendError,
+      (p) =>
+        void this.#onAck({
+          fileId: p.fileId,
+          accepted: false,
+          message: p.message ?? 'refused without a message',
+        }),
+    );
+    c.on(
+      ServerEvent.close,
+      (p) => void this.#finish(p.type === 'timeout-close' ? 'timeout-close' : 'finish'),
+    );
+    c.on(
+      ServerEvent.abort,
+      (p) => void this.#finish('server-abort', p.message ? new Error(p.message) : undefined),
+    );
+    c.on(ServerEvent.clientAbortSuccess, () => {
+      this.#settle('abort', undefined);
+      void this.#finish('client-abort');
+    });
+    c.on(ServerEvent.clientAbortError, (p) => {
+      this.#reject('abort', new SessionError(`the platform refused the abort: ${p.message}`, 'abort'));
+    });
+  }
+
+  async #connect(): Promise<void> {
+    if (this.#ending !== undefined) throw new SessionError('the session has ended', 'closed');
+    if (this.#connector.connected) return;
+    await this.#connector.connect();
+  }
+
+  #expect<T>(op: PendingOp): Promise<T> {
+    this.#pending.get(op)?.reject(new SessionError(`superseded by a new ${op} request`, 'closed'));
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(op, { resolve: resolve as (v: unknown) => void, reject });
+    });
+  }
+
+  #settle(op: PendingOp, value: unknown): boolean {
+    const pending = this.#pending.get(op);
+    this.#pending.delete(op);
+    pending?.resolve(value);
+    return pending !== undefined;
+  }
+
+  #reject(op: PendingOp, error: Error): boolean {
+    const pending = this.#pending.get(op);
+    this.#pending.delete(op);
+    pending?.reject(error);
+    return pending !== undefined;
+  }
+
+  #attach(sessionId: SessionId, announce = false): void {
+    if (this.#sessionId !== undefined) return;
+    this.#sessionId = sessionId;
+    this.#summary.sessionId = sessionId;
+    const dir = this.store.sessionDir(sessionId);
+    this.#summary.dir = dir;
+    const outgoing = this.#o.outgoingStore?.(dir) ?? new FileOutgoingStore(`${dir}/outgoing`);
+    this.#outbox = new Outbox({
+      store: outgoing,
+      connector: this.#connector,
+      ...(this.#o.ackTimeoutMs !== undefined ? { ackTimeoutMs: this.#o.ackTimeoutMs } : {}),
+      onSent: (entry, resend) => this.#onSent(entry, resend),
+    });
+    if (announce) this.emit('started', { sessionId });
+  }
+
+  async #began(sessionId: SessionId): Promise<void> {
+    const announce = this.#sessionId === undefined;
+    this.#attach(sessionId);
+    await this.store.writeCurrent({
+      sessionId,
+      host: this.#o.host ?? '',
+      startedAt: new Date().toISOString(),
+      fileTimeSec: this.#fileTimeSec,
+      timeScale: this.#o.timeScale ?? 1,
+    });
+    if (announce) this.emit('started', { sessionId });
+  }
+
+  /** After a reconnect: ask for a file pushed while away, then resend unanswered answers. */
+  #resume(): void {
+    this.#connector.getFile(this.#lastFileId === undefined ? {} : { lastFileId: this.#lastFileId });
+    void this.#outbox
+      ?.drain()
+      .catch((error: unknown) => this.#logger.error({ err: error }, 'resending answers failed'));
+  }
+
+  #requireOutbox(): Outbox {
+    if (!this.#outbox)
+      throw new SessionError('no session id yet: files arrive only after a start or reconnect', 'no-session');
+    return this.#outbox;
+  }
+
+  #onFile(payload: FileAvailablePayload): void {
+    const receivedAt = Date.now();
+    const hr = process.hrtime.bigint();
+    const { fileId } = payload;
+    // A repeat of a file we already hold (or the same push twice) must not be marked twice.
+    if (this.#summary.has('received', fileId)) return;
+    if (this.#sessionId === undefined && payload.sessionId !== undefined) this.#attach(payload.sessionId);
+    const file: IncomingFile = {
+      ...payload,
+      sessionId: payload.sessionId ?? this.#sessionId ?? 'unknown',
+      receivedAt,
+    };
+    this.#summary.add('received', fileId);
+    this.#open.add(fileId);
+    this.#lastFileId = fileId;
+    const deadline = receivedAt + this.#fileTimeSec * 1000 * (this.#o.timeScale ?? 1);
+    this.emit('file-received', { fileId, sessionId: file.sessionId, deadline, hr });
+    const controller = new AbortController();
+    const done = this.#pipeline
+      .process(file, controller)
+      .catch((error: unknown) =>
+        this.#fail(fileId, 'markup', error instanceof Error ? error.message : String(error)),
+      )
+      .finally(() => this.#inFlight.delete(fileId));
+    this.#inFlight.set(fileId, { controller, done });
+  }
+
+  #onDecided(file: IncomingFile, decision: Decision): void {
+    const outcome = decision.kind === 'skip' ? 'skipped' : decision.kind;
+    const reason = 'reason' in decision ? decision.reason : undefined;
+    if (decision.kind === 'unmarked') this.#summary.add('unmarked', file.fileId, reason);
+    if (decision.kind === 'kept') {
+      this.#summary.add('kept', file.fileId);
+      this.#close(file.fileId);
+    }
+    this.emit('file-marked', { fileId: file.fileId, outcome, ...(reason !== undefined ? { reason } : {}) });
+  }
+
+  #onSent(entry: OutgoingEntry, resend: boolean): void {
+    const hr = process.hrtime.bigint();
+    const late = entry.deadline !== undefined && Date.now() > entry.deadline;
+    this.#summary.add('sent', entry.fileId);
+    if (late) this.#summary.add('late', entry.fileId);
+    this.emit('file-sent', { fileId: entry.fileId, late, resend, hr });
+  }
+
+  async #onAck(result: AckResult): Promise<void> {
+    const sessionId = this.#sessionId;
+    try {
+      await this.#outbox?.settle(result);
+    } catch (error) {
+      this.#logger.error({ err: error, fileId: result.fileId }, 'could not update the outgoing store');
+    }
+    if (result.accepted) {
+      this.#summary.add('accepted', result.fileId);
+      this.emit('file-accepted', { fileId: result.fileId });
+    } else {
+      const message = result.message ?? '';
+      this.#summary.add('rejected', result.fileId, message);
+      this.#logger.warn({ fileId: result.fileId }, `the platform rejected file ${result.fileId}: ${message}`);
+      if (sessionId !== undefined)
+        await this.store.recordRejection(sessionId, result.fileId, message).catch(() => undefined);
+      this.emit('file-rejected', { fileId: result.fileId, message });
+    }
+    this.#close(result.fileId);
+  }
+
+  #fail(fileId: string, stage: FailureStage, message: string): void {
+    this.#summary.add('failed', fileId, `${stage}: ${message}`);
+    this.emit('file-failed', { fileId, stage, message });
+    this.#close(fileId);
+  }
+
+  #close(fileId: string): void {
+    if (!this.#open.delete(fileId) || this.#open.size > 0) return;
+    for (const wake of this.#idleWaiters.splice(0)) wake();
+  }
+
+  async #finish(reason: EndReason, error?: Error): Promise<void> {
+    if (this.#ending !== undefined) return;
+    this.#ending = reason;
+    const graceful = reason === 'stopped' || reason === 'done';
+    const drainMs = this.#o.drainTimeoutMs ?? 10_000;
+    if (!graceful)
+      for (const { controller } of this.#inFlight.values())
+        controller.abort(new Error(`session ended: ${reason}`));
+    await withTimeout(Promise.allSettled([...this.#inFlight.values()].map((f) => f.done)), drainMs);
+    for (const { controller } of this.#inFlight.values())
+      controller.abort(new Error(`session ended: ${reason}`));
+    if (graceful && this.#connector.connected && this.#open.size > 0)
+      await withTimeout(this.idle(), Math.min(drainMs, 3000));
+    await this.#connector.close();
+    const closed = error ?? new SessionError(`the session ended (${reason})`, 'closed');
+    for (const op of [...this.#pending.keys()]) this.#reject(op, closed);
+    const summary = this.#summary.build({ reason, ...(error ? { message: error.message } : {}) });
+    if (this.#sessionId !== undefined) {
+      await this.store
+        .writeSummary(this.#sessionId, summary)
+        .catch((e: unknown) => this.#logger.error({ err: e }, 'could not write summary.json'));
+    }
+    await this.#outbox?.store.close();
+    this.emit('closed', summary);
+    this.#resolveDone(summary);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,121 @@
+import * as fs from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../essay/index.js';
+import type { SessionId } from '../protocol/index.js';
+
+/** What `files/sessions/current.json` holds so another process can resume, repeat or abort. */
+export interface CurrentSession {
+  sessionId: SessionId;
+  /** The platform's base URL (never the token). */
+  host: string;
+  startedAt: string;
+  /** Seconds per file, for deadlines after a resume. */
+  fileTimeSec: number;
+  /** Real milliseconds per protocol second / 1000 (the local platform's time scale). */
+  timeScale: number;
+}
+
+/** A session id is opaque and may reach a path: keep it to one safe path segment. */
+export function sessionDirName(sessionId: SessionId): string {
+  const name = String(sessionId).replace(/[^A-Za-z0-9._-]/g, '_');
+  return name === '' || name === '.' || name === '..' ? `_${name}` : name;
+}
+
+/**
+The on-disk layout of sessions: `files/sessions/{sessionId}/{input,output}/{fileId}.json`,
+`rejections.jsonl`, `summary.json`, and `files/sessions/current.json`. Every write is atomic.
+*/
+export class SessionStore {
+  readonly sessionsDir: string;
+
+  constructor(readonly filesDir: string) {
+    this.sessionsDir = join(filesDir, 'sessions');
+  }
+
+  sessionDir(sessionId: SessionId): string {
+    return join(this.sessionsDir, sessionDirName(sessionId));
+  }
+
+  inputPath(sessionId: SessionId, fileId: string, raw = false): string {
+    return join(this.sessionDir(sessionId), 'input', `${fileId}${raw ? '.raw' : ''}.json`);
+  }
+
+  outputDir(sessionId: SessionId): string {
+    return join(this.sessionDir(sessionId), 'output');
+  }
+
+  outputPath(sessionId: SessionId, fileId: string): string {
+    return join(this.outputDir(sessionId), `${fileId}.json`);
+  }
+
+  /** Saves what the platform pushed, as received. `raw` marks content that is not a readable essay. */
+  async saveInput(sessionId: SessionId, fileId: string, text: string, raw = false): Promise<string> {
+    const path = this.inputPath(sessionId, fileId, raw);
+    await writeFileAtomic(path, text);
+    return path;
+  }
+
+  async saveOutput(sessionId: SessionId, fileId: string, text: string): Promise<string> {
+    const path = this.outputPath(sessionId, fileId);
+    await writeFileAtomic(path, text);
+    return path;
+  }
+
+  /** Keeps the platform's reasons for refused answers; the outgoing store forgets them. */
+  async recordRejection(sessionId: SessionId, fileId: string, message: string): Promise<void> {
+    await fs.mkdir(this.sessionDir(sessionId), { recursive: true });
+    const line = JSON.stringify({ fileId, message, at: new Date().toISOString() });
+    await fs.appendFile(join(this.sessionDir(sessionId), 'rejections.jsonl'), `${line}\n`);
+  }
+
+  async writeSummary(sessionId: SessionId, summary: unknown): Promise<string> {
+    const path = join(this.sessionDir(sessionId), 'summary.json');
+    await writeFileAtomic(path, `${JSON.stringify(summary, null, 2)}\n`);
+    return path;
+  }
+
+  get currentPath(): string {
+    return join(this.sessionsDir, 'current.json');
+  }
+
+  async writeCurrent(current: CurrentSession): Promise<void> {
+    await writeFileAtomic(this.currentPath, `${JSON.stringify(current, null, 2)}\n`);
+  }
+
+  async readCurrent(): Promise<CurrentSession | undefined> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.currentPath, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const value = JSON.parse(text) as Partial<CurrentSession>;
+    if (value.sessionId === undefined) return undefined;
+    return {
+      sessionId: value.sessionId,
+      host: value.host ?? '',
+      startedAt: value.startedAt ?? '',
+      fileTimeSec: typeof value.fileTimeSec === 'number' ? value.fileTimeSec : 60,
+      timeScale: typeof value.timeScale === 'number' ? value.timeScale : 1,
+    };
+  }
+
+  /** The most recently saved input file id, for `session-file-repeat {lastFileId}` after a restart. */
+  async newestInputFileId(sessionId: SessionId): Promise<string | undefined> {
+    const dir = join(this.sessionDir(sessionId), 'input');
+    let names: string[];
+    try {
+      names = await fs.readdir(dir);
+    } catch {
+      return undefined;
+    }
+    let newest: { id: string; mtime: number } | undefined;
+    for (const name of names) {
+      const match = /^(\d+)(\.raw)?\.json$/.exec(name);
+      if (!match) continue;
+      const { mtimeMs } = await fs.stat(join(dir, name));
+      if (!newest || mtimeMs > newest.mtime) newest = { id: match[1]!, mtime: mtimeMs };
+    }
+    return newest?.id;
+  }
+}
