@@ -1,6 +1,7 @@
 export { computeCriteria, finalizeValues } from './compute.js';
 export { appointThirdExpert } from './appointment.js';
 export type { AppointmentInput, AppointmentResult } from './appointment.js';
+export { formatCriteriaLine, formatExplanation } from './format.js';
 export { tallyCodes } from './counts.js';
 export type { Tally } from './counts.js';
 export { CriteriaError, OFFICIAL_MESSAGES } from './errors.js';

@@ -51,8 +51,9 @@ export interface CriteriaOptions {
   /** Attach the rule behind each K and the intermediate counts. */
   explain?: boolean;
   /**
-  Reject offsets that are not integers with 0 ≤ start ≤ end ≤ text.length. The official
-  package never checks them, so this is off by default.
+  Reject offsets that are not integers with 0 ≤ start ≤ end ≤ text.length (end may be
+  text.length + 1, which real expert files contain). The official package never checks
+  offsets, so this is off by default.
   */
   checkOffsets?: boolean;
 }

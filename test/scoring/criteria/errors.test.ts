@@ -132,13 +132,19 @@ describe('input errors', () => {
     const text = words(10);
     const run = (s: unknown) =>
       computeCriteria(bad({ meta: { subject: 'rus' }, text, selections: [s] }), { checkOffsets: true });
+    const past = text.length + 2;
     expectError(
-      () => run({ type: 'a', startSelection: 0, endSelection: text.length + 1 }),
+      () => run({ type: 'a', startSelection: 0, endSelection: past }),
       'bad-offset',
       new RegExp(
-        `^selections\\[0\\]\\.endSelection is number \\(${text.length + 1}\\), expected an integer in 0\\.\\.${text.length}`,
+        `^selections\\[0\\]\\.endSelection is number \\(${past}\\), expected an integer in 0\\.\\.${text.length + 1} \\(text length ${text.length}\\)$`,
       ),
       'selections[0].endSelection',
+    );
+    expectError(
+      () => run({ type: 'a', startSelection: text.length + 1, endSelection: text.length + 1 }),
+      'bad-offset',
+      /startSelection/,
     );
     expectError(
       () => run({ type: 'a', startSelection: -1, endSelection: 0 }),
@@ -157,6 +163,8 @@ describe('input errors', () => {
       /greater than endSelection/,
     );
     assert.doesNotThrow(() => run({ type: 'a', startSelection: 0, endSelection: text.length }));
+    // Real expert files end one past the text; the essay module accepts that too.
+    assert.doesNotThrow(() => run({ type: 'a', startSelection: 0, endSelection: text.length + 1 }));
   });
 });
 

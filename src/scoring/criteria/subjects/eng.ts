@@ -105,7 +105,7 @@ export const eng: SubjectRules = {
         [2, 'aspects=0 ∧ а.аспект≤2 ∧ а.стиль≤3', aspects === 0 && aspect <= 2 && style <= 3],
         [1, '2·aspects+а.аспект≤4 ∧ а.стиль≤4', 2 * aspects + aspect <= 4 && style <= 4],
       ],
-      [0, 'no branch fired'],
+      [0, '2·aspects+а.аспект>4 ∨ а.стиль>4'],
     );
     const details = { wordCount: words, aspects, unprodWords: unprod.words, unprodPercent: unprod.percent };
     if (webMode && k1 === 0) return gated(5, 'K1=0', details);
@@ -128,7 +128,7 @@ export const eng: SubjectRules = {
         [2, 'а.лекс+3·а.запас≤3', lex + 3 * vocab <= 3],
         [1, 'а.лекс≤4 ∧ а.запас≤1', lex <= 4 && vocab <= 1],
       ],
-      [0, 'no branch fired'],
+      [0, 'а.лекс>4 ∨ а.запас>1'],
     );
     const [gram, level] = [n('а.грамм'), n('а.уров')];
     const [k4, c4] = firstBranch(
@@ -137,7 +137,7 @@ export const eng: SubjectRules = {
         [2, 'а.грамм≤4 ∧ а.уров=0', gram <= 4 && level === 0],
         [1, 'а.грамм≤7 ∧ а.уров≤1', gram <= 7 && level <= 1],
       ],
-      [0, 'no branch fired'],
+      [0, 'а.грамм>7 ∨ а.уров>1'],
     );
     const [orth, punct] = [n('а.орф'), n('а.пункт')];
     const [k5, c5] = firstBranch(

@@ -16,7 +16,7 @@ function k2(ctx: SubjectContext): readonly [number, string] {
       [2, 'пример=2', ex === 2],
       [1, 'пример=1', ex === 1],
     ],
-    [0, 'no branch fired'],
+    [0, 'пример=0 ∧ пример+пояснение+связь<3'],
   );
 }
 
