@@ -1,3 +1,5 @@
+import { LIT_MORE } from './part-a-lit-more.js';
+import { LIT } from './part-a-lit.js';
 import { RUS_FREE_MORE } from './part-a-rus-free-more.js';
 import { RUS_FREE } from './part-a-rus-free.js';
 import { RUS_MORE } from './part-a-rus-more.js';
@@ -5,4 +7,11 @@ import { RUS } from './part-a-rus.js';
 import type { SourceEssay } from './types.js';
 
 /** Part A of the demo dataset: rus, rus-free, lit and social, six essays each (ids 1000001..). */
-export const PART_A: SourceEssay[] = [...RUS, ...RUS_MORE, ...RUS_FREE, ...RUS_FREE_MORE];
+export const PART_A: SourceEssay[] = [
+  ...RUS,
+  ...RUS_MORE,
+  ...RUS_FREE,
+  ...RUS_FREE_MORE,
+  ...LIT,
+  ...LIT_MORE,
+];
