@@ -12,8 +12,6 @@ export function formatDirectorySummary(s: DirectorySummary): string {
     );
   const a = s.aggregate;
   rows.push([`mean of ${a.scored} essays`, '', num(a.meanSTAR), num(a.meanOTAR), num(a.meanMTotal)]);
-  const lines = table(rows);
-  for (const e of s.essays) if (e.error !== undefined) lines.push(`error: ${e.error}`);
-  if (a.failed > 0) lines.push(`${a.failed} of ${a.essays} essays could not be scored`);
-  return lines.join('\n');
+  // The per-essay error messages are for stderr; the caller prints them (see `s.essays[].error`).
+  return table(rows).join('\n');
 }

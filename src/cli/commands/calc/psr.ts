@@ -67,8 +67,10 @@ async function runPsr(files: string[], options: PsrCommandOptions, io: PsrComman
     const summary = await input.scorePsrDirectory(options.dir, m7Tables ? { m7Tables } : {});
     warn(summary.warnings);
     out(options.json ? JSON.stringify(summary, null, 2) : input.formatDirectorySummary(summary));
-    if (summary.aggregate.failed > 0)
-      throw new ExitError(EXIT.failure, `error: ${summary.aggregate.failed} essay(s) could not be scored`);
+    for (const e of summary.essays) if (e.error !== undefined) io.stderr.write(`error: ${e.error}\n`);
+    const { failed, essays } = summary.aggregate;
+    if (failed > 0)
+      throw new ExitError(EXIT.failure, `error: ${failed} of ${essays} essays could not be scored`);
     return;
   }
 
