@@ -381,9 +381,9 @@ export class SessionManager {
     return runner.finish('server-abort', message);
   }
 
-  /** Aborts every active session and waits for their reports. */
+  /** Aborts every active session and waits for every report, those of sessions closed just before too. */
   async shutdown(message: string): Promise<void> {
-    await Promise.all([...this.active.values()].map((r) => r.finish('server-abort', message)));
+    await Promise.all([...this.all.values()].map((r) => (r.closed ? r.done : r.finish('server-abort', message))));
   }
 
   async report(sessionId: number): Promise<SessionReport | undefined> {

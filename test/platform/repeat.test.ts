@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ClientEvent, ServerEvent } from '../../src/protocol/index.js';
+import { PlatformEvent } from '../../src/platform/index.js';
+import { START_ALGO, connected, essayObject, markedAnswer, platformEvent, startTestPlatform } from './helpers.js';
+import type { TestPlatform } from './helpers.js';
+
+const file = (id: string, missed: boolean) => ({ sessionId: 1, fileId: id, content: essayObject({ id }), missed });
+
+/** Starts a session, receives file 1, drops; files 2 and 3 are pushed while nobody is attached. */
+async function missTwoFiles(t: TestPlatform): Promise<void> {
+  const client = await connected(t.platform.url, 't1');
+  client.emit(ClientEvent.start, START_ALGO);
+  await client.next(ServerEvent.startSuccess);
+  await client.next(ServerEvent.fileAvailable);
+  const closed = platformEvent(t.platform, PlatformEvent.connectionClosed);
+  client.close();
+  await closed;
+  t.clock.advance(20_000);
+}
+
+test('a repeat before any session-start is an error with missed: true', async () => {
+  const t = await startTestPlatform();
+  const client = await connected(t.platform.url, 't1');
+  client.emit(ClientEvent.fileRepeat, { lastFileId: 'none' });
+  assert.deepEqual(await client.next(ServerEvent.fileRepeatError), {
+    missed: true,
+    message: 'no active session for this token',
+  });
+  client.emit(ClientEvent.fileRepeat);
+  assert.deepEqual(await client.next(ServerEvent.fileRepeatError), {
+    missed: true,
+    message: 'no active session for this token',
+  });
+  await t.cleanup(client);
+});
+
+test('with every file delivered, a repeat re-sends the newest file with missed: false', async () => {
+  const t = await startTestPlatform();
+  const client = await connected(t.platform.url, 't1');
+  client.emit(ClientEvent.start, START_ALGO);
+  await client.next(ServerEvent.startSuccess);
+  await client.next(ServerEvent.fileAvailable);
+  t.clock.advance(10_000);
+  await client.next(ServerEvent.fileAvailable);
+  client.emit(ClientEvent.fileRepeat, { lastFileId: '1002' });
+  assert.deepEqual(await client.next(ServerEvent.fileRepeatSuccess), file('1002', false));
+  await t.cleanup(client);
+});
+
+test('files pushed while offline come back oldest first with missed: true, then the newest again', async () => {
+  const t = await startTestPlatform();
+  await missTwoFiles(t);
+  const again = await connected(t.platform.url, 't1');
+  await again.next(ServerEvent.reconnectSuccess);
+  assert.equal(again.pending(ServerEvent.fileAvailable), 0, 'missed files are not pushed again by themselves');
+  again.emit(ClientEvent.fileRepeat, { lastFileId: '1001' });
+  assert.deepEqual(await again.next(ServerEvent.fileRepeatSuccess), file('1002', true));
+  again.emit(ClientEvent.fileRepeat, { lastFileId: '1002' });
+  assert.deepEqual(await again.next(ServerEvent.fileRepeatSuccess), file('1003', true));
+  again.emit(ClientEvent.fileRepeat, { lastFileId: '1003' });
+  assert.deepEqual(await again.next(ServerEvent.fileRepeatSuccess), file('1003', false));
+  await t.cleanup(again);
+});
+
+test('an early repeat with a placeholder lastFileId gets the missed file', async () => {
+  const t = await startTestPlatform();
+  await missTwoFiles(t);
+  const again = await connected(t.platform.url, 't1');
+  again.emitRaw(ClientEvent.fileRepeat, { lastFileId: 'no-file-yet' });
+  assert.deepEqual(await again.next(ServerEvent.fileRepeatSuccess), file('1002', true));
+  await t.cleanup(again);
+});
+
+test('a missed file that was answered anyway is skipped by the repeat', async () => {
+  const t = await startTestPlatform();
+  await missTwoFiles(t);
+  const again = await connected(t.platform.url, 't1');
+  again.emit(ClientEvent.fileSend, { sessionId: 1, fileId: '1002', content: markedAnswer(essayObject({ id: '1002' })) });
+  await again.next(ServerEvent.fileSendSuccess);
+  again.emit(ClientEvent.fileRepeat, {});
+  assert.deepEqual(await again.next(ServerEvent.fileRepeatSuccess), file('1003', true));
+  await t.cleanup(again);
+});
+
+test('a repeated missed file counts as delivered in the report, its deadline unchanged', async () => {
+  const t = await startTestPlatform();
+  await missTwoFiles(t);
+  const again = await connected(t.platform.url, 't1');
+  again.emit(ClientEvent.fileRepeat);
+  await again.next(ServerEvent.fileRepeatSuccess);
+  const report = await t.platform.report(1);
+  assert.deepEqual(
+    report?.files.map((f) => [f.fileId, f.delivered, Date.parse(f.deadline) - Date.parse(f.pushedAt)]),
+    [
+      ['1001', true, 10_000],
+      ['1002', true, 10_000],
+      ['1003', false, 10_000],
+    ],
+  );
+  await t.cleanup(again);
+});
