@@ -23,8 +23,9 @@ export interface DemoMarkupOptions {
   random?: () => number;
 }
 
-/** Selects the first sentence (at most 200 characters) with the subject's block code. */
-function mark(essay: Essay): Essay {
+/** A copy of the essay with its first sentence (at most 200 characters) selected with the subject's block code. */
+function mark(input: Essay): Essay {
+  const essay = input.clone();
   const type = DEMO_BLOCK[essay.meta.subject.toLowerCase()] ?? 'проблема';
   const text = essay.text;
   const stop = text.search(/[.!?…](\s|$)/);
@@ -39,7 +40,9 @@ export function createDemoMarkup(options: DemoMarkupOptions = {}): Markup {
   const random = options.random ?? Math.random;
   return {
     name: 'demo',
+    warning: DEMO_WARNING,
     async markup(essay: Essay, context: MarkupContext) {
+      context.signal.throwIfAborted();
       if (maxDelayMs > 0)
         await sleep(Math.floor(random() * maxDelayMs), undefined, { signal: context.signal });
       return mark(essay);

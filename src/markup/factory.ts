@@ -1,6 +1,10 @@
-import { MarkupError } from './errors.js';
+import { createCommandMarkup } from './command-markup.js';
 import { createDemoMarkup } from './demo.js';
-import type { Markup } from './types.js';
+import { createDirectoryMarkup } from './directory-markup.js';
+import { MarkupError } from './errors.js';
+import { loadModuleMarkup } from './module-markup.js';
+import { createOnlySaveMarkup } from './only-save.js';
+import type { Markup, MarkupLogger } from './types.js';
 
 /** Everything a factory may need; each implementation reads its own part. */
 export interface MarkupOptions {
@@ -12,14 +16,54 @@ export interface MarkupOptions {
   command?: string;
   /** `directory`: shortens the wait for the user's file (never lengthens it past the deadline). */
   directoryDelaySec?: number;
-  /** Where relative paths resolve; defaults to `process.cwd()`. */
+  /** `directory`: fallback poll interval in ms. @default 500 */
+  pollIntervalMs?: number;
+  /** Where relative paths resolve and where a command runs; defaults to `process.cwd()`. */
   cwd?: string;
+  /** `command`: environment of the command (`TOKEN` is always removed). @default process.env */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** `command`: stdout limit in bytes. @default 20 MiB */
+  maxOutputBytes?: number;
+  /** Where the user's program's stderr lines and the directory wait are logged. */
+  logger?: MarkupLogger;
 }
 
 export type MarkupFactory = (options: MarkupOptions) => Markup | Promise<Markup>;
 
+function required<K extends 'modulePath' | 'command'>(kind: string, options: MarkupOptions, key: K): string {
+  const value = options[key];
+  if (value === undefined || value.trim() === '')
+    throw new MarkupError(`markup "${kind}" needs the \`${key}\` option`, 'config', { markup: kind });
+  return value;
+}
+
 const registry = new Map<string, MarkupFactory>([
   ['demo', (o) => createDemoMarkup({ maxDelaySec: o.demoMaxDelaySec ?? 0 })],
+  [
+    'module',
+    (o) => loadModuleMarkup(required('module', o, 'modulePath'), o.cwd === undefined ? {} : { cwd: o.cwd }),
+  ],
+  [
+    'command',
+    (o) =>
+      createCommandMarkup({
+        command: required('command', o, 'command'),
+        ...(o.cwd !== undefined && { cwd: o.cwd }),
+        ...(o.env !== undefined && { env: o.env }),
+        ...(o.logger !== undefined && { logger: o.logger }),
+        ...(o.maxOutputBytes !== undefined && { maxOutputBytes: o.maxOutputBytes }),
+      }),
+  ],
+  [
+    'directory',
+    (o) =>
+      createDirectoryMarkup({
+        ...(o.directoryDelaySec !== undefined && { delaySec: o.directoryDelaySec }),
+        ...(o.pollIntervalMs !== undefined && { pollIntervalMs: o.pollIntervalMs }),
+        ...(o.logger !== undefined && { logger: o.logger }),
+      }),
+  ],
+  ['only-save', () => createOnlySaveMarkup()],
 ]);
 
 /** Makes a markup available by name, e.g. `registerMarkup('my-model', () => myMarkup)`. */
@@ -29,6 +73,10 @@ export function registerMarkup(kind: string, factory: MarkupFactory): void {
 
 export function markupKinds(): string[] {
   return [...registry.keys()];
+}
+
+export function isMarkupKind(kind: string): boolean {
+  return registry.has(kind);
 }
 
 /** Builds the markup registered under `kind`. Swapping algorithms is this one call. */

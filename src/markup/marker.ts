@@ -1,5 +1,6 @@
-import { Essay } from '../essay/index.js';
+import type { Essay } from '../essay/index.js';
 import { MarkupError } from './errors.js';
+import { toEssay } from './to-essay.js';
 import type { Markup, MarkupContext } from './types.js';
 
 /**
@@ -14,13 +15,20 @@ export class Marker {
     return this.implementation.name;
   }
 
+  /** The implementation's warning (the demo's "not for a real qualification"), for the session to log. */
+  get warning(): string | undefined {
+    return this.implementation.warning;
+  }
+
   async markup(essay: Essay, context: MarkupContext): Promise<Essay | null> {
     const where = { markup: this.name, fileId: context.fileId };
     if (context.signal.aborted)
       throw new MarkupError(`markup "${this.name}" was not started: aborted`, 'aborted', where);
-    let result: Essay | null;
+    let result: unknown;
     try {
-      result = await raceAbort(this.implementation.markup(essay.clone(), context), context.signal);
+      // Promise.resolve: a JavaScript markup may return a plain value or throw synchronously.
+      const running = Promise.resolve().then(() => this.implementation.markup(essay.clone(), context));
+      result = await raceAbort(running, context.signal);
     } catch (error) {
       if (error instanceof MarkupError) throw error;
       if (context.signal.aborted) {
@@ -48,22 +56,24 @@ export class Marker {
       throw new MarkupError(`markup "${this.name}" has no synchronous variant`, 'config', {
         markup: this.name,
       });
-    const result = sync.call(this.implementation, essay.clone());
+    const result: unknown = sync.call(this.implementation, essay.clone());
     return result === null ? null : this.check(essay, result, fileId);
   }
 
-  async close(): Promise<void> {
-    await this.implementation.close?.();
+  #closing: Promise<void> | undefined;
+
+  /** Closes the implementation once; later calls wait for the same close. */
+  close(): Promise<void> {
+    this.#closing ??= Promise.resolve().then(() => this.implementation.close?.());
+    return this.#closing;
   }
 
-  private check(input: Essay, output: unknown, fileId: string): Essay {
+  /** A plain essay object is accepted (and read leniently); anything else that is not an Essay is `invalid`. */
+  private check(input: Essay, result: unknown, fileId: string): Essay {
     const where = { markup: this.name, fileId };
-    if (!(output instanceof Essay)) {
-      throw new MarkupError(
-        `markup "${this.name}" returned ${describe(output)} for file ${fileId}, not an Essay`,
-        'invalid',
-        where,
-      );
+    const output = toEssay(result, where);
+    if (output === null) {
+      throw new MarkupError(`markup "${this.name}" returned null for file ${fileId}`, 'invalid', where);
     }
     if (output.text !== input.text) {
       throw new MarkupError(
@@ -86,12 +96,6 @@ export class Marker {
     }
     return output;
   }
-}
-
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'Object'})`;
-  return `a ${typeof value}`;
 }
 
 /** Resolves or rejects with the promise, or rejects as soon as the signal aborts. */

@@ -1,0 +1,101 @@
+import type { Config } from '../config.js';
+import { MarkupError } from './errors.js';
+import { createMarkup, isMarkupKind, type MarkupOptions } from './factory.js';
+import type { Markup } from './types.js';
+
+/** The part of `Config` that chooses and tunes the markup. A full `Config` fits. */
+export type MarkupConfig = Partial<
+  Pick<
+    Config,
+    | 'onlySaveFiles'
+    | 'checkDirectoryAnswer'
+    | 'checkDirectoryAnswerDelaySec'
+    | 'markup'
+    | 'markupCommand'
+    | 'demoMaxDelaySec'
+  >
+>;
+
+/** What the command line adds: flags win over `.env`, and the rest of `MarkupOptions` passes through. */
+export interface MarkupOverrides extends Omit<MarkupOptions, 'modulePath' | 'command'> {
+  /** `--markup`: a registered kind (`demo`, …) or the path of a module, relative to `cwd`. Replaces `MARKUP` and `MARKUP_COMMAND`. */
+  markup?: string;
+  /** `--markup-command`: replaces `MARKUP` and `MARKUP_COMMAND`. */
+  markupCommand?: string;
+  onlySaveFiles?: boolean;
+  checkDirectoryAnswer?: boolean;
+}
+
+interface Choice {
+  kind: string;
+  /** The setting that asked for it, as the user wrote it (`MARKUP_COMMAND`, `--markup`). */
+  source: string;
+  value?: string;
+}
+
+/** Kinds that `--markup NAME` may not name, because they need settings of their own. */
+const NEEDS_SETTINGS = new Set(['module', 'command']);
+
+/**
+Builds the markup the configuration asks for: only-save > directory > command > module > demo.
+Two settings that each choose a markup (say `SESSION_IS_ONLY_SAVE_FILES` and
+`CHECK_DIRECTORY_ANSWER`, or `MARKUP` and `MARKUP_COMMAND`) are a `config` MarkupError
+instead of a silent pick. Nothing set means the demo.
+*/
+export async function markupFromConfig(
+  config: MarkupConfig,
+  overrides: MarkupOverrides = {},
+): Promise<Markup> {
+  const { markup, markupCommand, onlySaveFiles, checkDirectoryAnswer, ...options } = overrides;
+  const choices: Choice[] = [];
+  if (onlySaveFiles ?? config.onlySaveFiles)
+    choices.push({
+      kind: 'only-save',
+      source: source(onlySaveFiles, 'SESSION_IS_ONLY_SAVE_FILES', 'onlySaveFiles'),
+    });
+  if (checkDirectoryAnswer ?? config.checkDirectoryAnswer)
+    choices.push({
+      kind: 'directory',
+      source: source(checkDirectoryAnswer, 'CHECK_DIRECTORY_ANSWER', 'checkDirectoryAnswer'),
+    });
+
+  // A flag that picks the algorithm replaces what .env picked, rather than conflicting with it.
+  const fromFlags = markup !== undefined || markupCommand !== undefined;
+  const command = fromFlags ? markupCommand : config.markupCommand;
+  const moduleOrKind = fromFlags ? markup : config.markup;
+  if (command !== undefined)
+    choices.push({
+      kind: 'command',
+      source: fromFlags ? '--markup-command' : 'MARKUP_COMMAND',
+      value: command,
+    });
+  if (moduleOrKind !== undefined) {
+    const named = moduleOrKind.toLowerCase();
+    const kind = isMarkupKind(named) && !NEEDS_SETTINGS.has(named) ? named : 'module';
+    choices.push({ kind, source: fromFlags ? '--markup' : 'MARKUP', value: moduleOrKind });
+  }
+
+  if (choices.length > 1) {
+    const listed = choices.map((c) => `${c.source} (${c.kind})`).join(', ');
+    throw new MarkupError(
+      `conflicting markup settings: ${listed}; set only one of them (precedence, were it allowed: only-save > directory > command > module > demo)`,
+      'config',
+      { markup: choices.map((c) => c.kind).join('+') },
+    );
+  }
+
+  const chosen = choices[0] ?? { kind: 'demo', source: 'default' };
+  return createMarkup(chosen.kind, {
+    ...(config.demoMaxDelaySec !== undefined && { demoMaxDelaySec: config.demoMaxDelaySec }),
+    ...(config.checkDirectoryAnswerDelaySec !== undefined && {
+      directoryDelaySec: config.checkDirectoryAnswerDelaySec,
+    }),
+    ...options,
+    ...(chosen.kind === 'command' && { command: chosen.value }),
+    ...(chosen.kind === 'module' && { modulePath: chosen.value }),
+  });
+}
+
+function source(override: boolean | undefined, variable: string, option: string): string {
+  return override === undefined ? variable : `the ${option} option`;
+}
