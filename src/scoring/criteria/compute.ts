@@ -33,7 +33,8 @@ function keyed(values: readonly number[]): Record<string, number> {
 }
 
 /**
-§3.1.4: the ΣK > max check runs on the unclamped values, then negative K become 0.
+(quirk: max check before clamp) §3.1.4: ΣK > max is checked on the unclamped values, then
+negative K become 0.
 (quirk: eng has no max check.) Exported for tests: the check cannot fire with the real rules.
 */
 export function finalizeValues(values: readonly number[], max: number, checkMax: boolean): number[] {

@@ -25,7 +25,7 @@ export interface SubjectOutcome {
 export interface SubjectRules {
   /** Codes that default to 0 (§3.1.3), shown in explanations. */
   readonly predefined: readonly string[];
-  /** (quirk) the official eng processor has no ΣK > max check (§3.1.4). */
+  /** (quirk: eng has no max check) the official eng processor skips ΣK > max (§3.1.4). */
   readonly checkMax: boolean;
   evaluate(ctx: SubjectContext): SubjectOutcome;
 }

@@ -45,7 +45,7 @@ export function tallyCodes(selections: readonly NormalizedSelection[]): Tally {
       counts.delete(code);
     }
   }
-  // A literal type `ошреч` etc. is overwritten by the category, as in the official package.
+  // (quirk: literal category code) a type spelled `ошреч` etc. is overwritten by the category.
   for (const name of Object.keys(categories)) counts.delete(name);
   return { counts, perCode, trueCounts, categories };
 }

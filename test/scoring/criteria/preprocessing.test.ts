@@ -119,3 +119,11 @@ describe('word count (§3.1.1)', () => {
     assert.equal(computeCriteria(essay('rus', text149)).criteria.K7, 3);
   });
 });
+
+describe('literal category codes', () => {
+  test('(quirk: literal category code) a type spelled ошреч is overwritten by the computed category', () => {
+    const e = explain('rus-free', [sel('ошреч'), sel('ошреч'), sel('Р.знач')]);
+    assert.equal(e.categories.ошреч, 1);
+    assert.equal(computeCriteria(essay('rus-free', 200, [sel('ошреч'), sel('ошреч')])).criteria.K2, 4);
+  });
+});

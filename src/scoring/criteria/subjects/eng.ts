@@ -31,7 +31,7 @@ export function unproductivePercent(ctx: SubjectContext): { words: number; perce
 /**
 Plan errors (§3.7): each block's position is its last selection; an absent block counts 1; a
 present block counts 1 when the next block is present and lies before it; вывод counts 1 more
-when обоснование is absent (quirk: a missing обоснование is counted twice).
+when обоснование is absent (quirk: обоснование twice: a missing обоснование is counted twice).
 */
 export function planErrors(ctx: SubjectContext): { plan: number; steps: string[] } {
   const last = new Map<string, Position>();
@@ -108,6 +108,7 @@ export const eng: SubjectRules = {
       [0, '2·aspects+а.аспект>4 ∨ а.стиль>4'],
     );
     const details = { wordCount: words, aspects, unprodWords: unprod.words, unprodPercent: unprod.percent };
+    // (quirk: K1=0 short-circuit only in web mode) outside it the rest is computed anyway.
     if (webMode && k1 === 0) return gated(5, 'K1=0', details);
 
     const { plan, steps } = planErrors(ctx);

@@ -8,7 +8,7 @@ const CAUSE_ERRORS = new Set(['и.причин', 'и.следств']);
 
 interface Linked {
   readonly present: boolean;
-  /** The block's raw tag; '' for an absent block, so untagged errors count against it. */
+  /** The block's raw tag. (quirk: absent block tag '') an absent block keeps '', so untagged errors count against it. */
   readonly tag: unknown;
   readonly errors: number;
 }
@@ -61,11 +61,12 @@ export const hist: SubjectRules = {
   evaluate(ctx: SubjectContext): SubjectOutcome {
     const { n, webMode, selections } = ctx;
     const k1 = Math.max(0, Math.min(2, n('сяп') - n('и.сяп') - n('и.период')));
+    // (quirk: K1=0 short-circuit only in web mode) outside it the rest is computed anyway.
     if (webMode && k1 === 0) return gated(7, 'K1=0', { wordCount: ctx.words });
 
     const roles = linked(selections, 'роль', ROLE_ERRORS);
     const causes = linked(selections, 'причина', CAUSE_ERRORS);
-    // Consequences are matched to causes by position, not by tag.
+    // (quirk: consequences by position) the i-th следствие goes with the i-th причина, whatever the tags.
     const consequences = selections.filter((s) => s.type === 'следствие').length;
 
     const k2parts = roles.map((r) => flag(r.present) - flag(r.errors > 0));
@@ -75,7 +76,7 @@ export const hist: SubjectRules = {
     const k4 = flag(n('оценка') > 0) - flag(n('и.влиян') + n('и.упрощ') > 0);
     const k5 = 1 - flag(n('и.понятие') + n('и.неиспол') > 0);
     const k6 = Math.max(0, 3 - n('и.факт'));
-    // K7 reads the unclamped K1..K4 (K2..K4 may be negative here).
+    // (quirk: K7 unclamped) K7 reads K1..K4 before the clamp (K2..K4 may be negative here).
     const sum = k1 + k2 + k3 + k4;
     const k7 = flag(sum >= 5 && n('и.излож') === 0);
 

@@ -29,6 +29,7 @@ export const social: SubjectRules = {
   evaluate(ctx: SubjectContext): SubjectOutcome {
     const { n, webMode } = ctx;
     const k1 = flag(n('идея') > 0 && n('о.смысл') === 0 && n('о.подмена') === 0 && n('о.пересказ') === 0);
+    // (quirk: K1=0 short-circuit only in web mode) outside it the rest is computed anyway.
     if (webMode && k1 === 0) return gated(4, 'K1=0', { wordCount: ctx.words });
 
     const simplified = n('о.упрощ') > 0;
