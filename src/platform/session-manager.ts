@@ -1,5 +1,5 @@
 import type { Logger } from '../log/index.js';
-import { ServerEvent, checkStartRequest, isSessionId, parseClient } from '../protocol/index.js';
+import { ServerEvent, checkStartRequest, isFileId, isSessionId, parseClient } from '../protocol/index.js';
 import type { SessionId } from '../protocol/index.js';
 import { checkAnswer } from './answer-check.js';
 import type { ClientConnection } from './connection.js';
@@ -216,7 +216,8 @@ export class SessionManager {
     const runner = this.active.get(token);
     const echoSession: SessionId =
       runner?.id ?? (isSessionId(rawRecord.sessionId) ? rawRecord.sessionId : '');
-    const echoFile = typeof rawRecord.fileId === 'string' ? rawRecord.fileId : '';
+    // A malformed id is not echoed: clients pass file ids to shells and file names.
+    const echoFile = isFileId(rawRecord.fileId) ? rawRecord.fileId : '';
     const fail = (message: string, fileId = echoFile, sessionId = echoSession) => {
       this.log.warn(
         { tokenHash: tokenHash(token), sessionId },
@@ -383,7 +384,9 @@ export class SessionManager {
 
   /** Aborts every active session and waits for every report, those of sessions closed just before too. */
   async shutdown(message: string): Promise<void> {
-    await Promise.all([...this.all.values()].map((r) => (r.closed ? r.done : r.finish('server-abort', message))));
+    await Promise.all(
+      [...this.all.values()].map((r) => (r.closed ? r.done : r.finish('server-abort', message))),
+    );
   }
 
   async report(sessionId: number): Promise<SessionReport | undefined> {

@@ -10,7 +10,11 @@ import type { TestClient, TestPlatform } from './helpers.js';
 /** Receives the next pushed file and answers it at once. */
 async function answerNext(client: TestClient): Promise<string> {
   const file = await client.next(ServerEvent.fileAvailable);
-  client.emit(ClientEvent.fileSend, { sessionId: file.sessionId, fileId: file.fileId, content: markedAnswer(file.content) });
+  client.emit(ClientEvent.fileSend, {
+    sessionId: file.sessionId,
+    fileId: file.fileId,
+    content: markedAnswer(file.content),
+  });
   assert.deepEqual(await client.next(ServerEvent.fileSendSuccess), { sessionId: 1, fileId: file.fileId });
   return file.fileId;
 }
@@ -35,7 +39,15 @@ test('session-close finish comes when every file is answered, after the last pus
   assert.deepEqual(await client.next(ServerEvent.close), { sessionId: 1, type: 'finish' });
   const { report } = await ended;
   assert.deepEqual(report.end, { type: 'finish' });
-  assert.deepEqual(report.totals, { planned: 10, pushed: 10, onTime: 10, late: 0, missing: 0, invalid: 0, pending: 0 });
+  assert.deepEqual(report.totals, {
+    planned: 10,
+    pushed: 10,
+    onTime: 10,
+    late: 0,
+    missing: 0,
+    invalid: 0,
+    pending: 0,
+  });
   await access(join(t.dataDir, 'reports', '1.json'));
   await t.cleanup(client);
 });
@@ -48,7 +60,11 @@ test('a late answer to the last missing file also finishes the session', async (
     t.clock.advance(10_000);
     await answerNext(client);
   }
-  client.emit(ClientEvent.fileSend, { sessionId: 1, fileId: first.fileId, content: markedAnswer(first.content) });
+  client.emit(ClientEvent.fileSend, {
+    sessionId: 1,
+    fileId: first.fileId,
+    content: markedAnswer(first.content),
+  });
   await client.next(ServerEvent.fileSendSuccess);
   assert.deepEqual(await client.next(ServerEvent.close), { sessionId: 1, type: 'finish' });
   await t.cleanup(client);
@@ -91,7 +107,12 @@ test('after a close the token can start a new session with the next id', async (
 test('logs-send stores records per token under a hash, also after the session closed', async () => {
   const t = await startTestPlatform();
   const client = await connected(t.platform.url, 't1');
-  client.emit(ClientEvent.logsSend, { logs: [{ level: 'info', msg: 'hello' }, { level: 'warn', msg: 'bye' }] });
+  client.emit(ClientEvent.logsSend, {
+    logs: [
+      { level: 'info', msg: 'hello' },
+      { level: 'warn', msg: 'bye' },
+    ],
+  });
   assert.deepEqual(await client.next(ServerEvent.logsSendSuccess), { message: 'stored 2 log records' });
   client.emitRaw(ClientEvent.logsSend, { logs: 'nope' });
   assert.deepEqual(await client.next(ServerEvent.logsSendError), {
@@ -103,7 +124,10 @@ test('logs-send stores records per token under a hash, also after the session cl
   assert.match(names[0] ?? '', /^[0-9a-f]{12}\.jsonl$/);
   const text = await readFile(join(t.dataDir, 'logs', names[0] ?? ''), 'utf8');
   assert.doesNotMatch(text, /t1/);
-  const lines = text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   assert.deepEqual(
     lines.map((l) => [l.sessionId, l.record]),
     [

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import pino from 'pino';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -249,3 +250,10 @@ export const START_ALGO = {
   type: 'algorithmic',
   params: { dsType: 'train', countFiles: 10, lang: 'rus', time: 10 },
 } as const;
+
+/** A real pino logger whose lines a test can read. */
+export function captureLogger(): { logger: import('pino').Logger; lines: () => string[] } {
+  const lines: string[] = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
+  return { logger, lines: () => lines.map((l) => (JSON.parse(l) as { msg: string }).msg) };
+}

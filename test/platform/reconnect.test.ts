@@ -44,7 +44,9 @@ test('session-reconnect without an active session is an error', async () => {
   const t = await startTestPlatform();
   const client = await connected(t.platform.url, 't1');
   client.emit(ClientEvent.reconnect);
-  assert.deepEqual(await client.next(ServerEvent.reconnectError), { message: 'no active session for this token' });
+  assert.deepEqual(await client.next(ServerEvent.reconnectError), {
+    message: 'no active session for this token',
+  });
   await t.cleanup(client);
 });
 
@@ -79,12 +81,17 @@ test('past the window the session is lost, reported, and the next connection is 
   t.clock.advance(25_000);
   const { report } = await ended;
   const lost = 'session 1 has ended (lost: no connection for longer than the reconnect window (25 s))';
-  assert.deepEqual(report.end, { type: 'lost', message: 'no connection for longer than the reconnect window (25 s)' });
+  assert.deepEqual(report.end, {
+    type: 'lost',
+    message: 'no connection for longer than the reconnect window (25 s)',
+  });
   assert.equal(report.totals.pushed, 3);
   const again = await connected(t.platform.url, 't1');
   assert.deepEqual(await again.next(ServerEvent.autoReconnectError), { message: lost });
   again.emit(ClientEvent.reconnect);
-  assert.deepEqual(await again.next(ServerEvent.reconnectError), { message: `no active session for this token; ${lost}` });
+  assert.deepEqual(await again.next(ServerEvent.reconnectError), {
+    message: `no active session for this token; ${lost}`,
+  });
   assert.deepEqual(
     again.log.map(([name]) => name),
     [ServerEvent.autoReconnectError, ServerEvent.reconnectError],

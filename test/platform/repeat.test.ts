@@ -2,10 +2,22 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ClientEvent, ServerEvent } from '../../src/protocol/index.js';
 import { PlatformEvent } from '../../src/platform/index.js';
-import { START_ALGO, connected, essayObject, markedAnswer, platformEvent, startTestPlatform } from './helpers.js';
+import {
+  START_ALGO,
+  connected,
+  essayObject,
+  markedAnswer,
+  platformEvent,
+  startTestPlatform,
+} from './helpers.js';
 import type { TestPlatform } from './helpers.js';
 
-const file = (id: string, missed: boolean) => ({ sessionId: 1, fileId: id, content: essayObject({ id }), missed });
+const file = (id: string, missed: boolean) => ({
+  sessionId: 1,
+  fileId: id,
+  content: essayObject({ id }),
+  missed,
+});
 
 /** Starts a session, receives file 1, drops; files 2 and 3 are pushed while nobody is attached. */
 async function missTwoFiles(t: TestPlatform): Promise<void> {
@@ -53,7 +65,11 @@ test('files pushed while offline come back oldest first with missed: true, then 
   await missTwoFiles(t);
   const again = await connected(t.platform.url, 't1');
   await again.next(ServerEvent.reconnectSuccess);
-  assert.equal(again.pending(ServerEvent.fileAvailable), 0, 'missed files are not pushed again by themselves');
+  assert.equal(
+    again.pending(ServerEvent.fileAvailable),
+    0,
+    'missed files are not pushed again by themselves',
+  );
   again.emit(ClientEvent.fileRepeat, { lastFileId: '1001' });
   assert.deepEqual(await again.next(ServerEvent.fileRepeatSuccess), file('1002', true));
   again.emit(ClientEvent.fileRepeat, { lastFileId: '1002' });
@@ -76,7 +92,11 @@ test('a missed file that was answered anyway is skipped by the repeat', async ()
   const t = await startTestPlatform();
   await missTwoFiles(t);
   const again = await connected(t.platform.url, 't1');
-  again.emit(ClientEvent.fileSend, { sessionId: 1, fileId: '1002', content: markedAnswer(essayObject({ id: '1002' })) });
+  again.emit(ClientEvent.fileSend, {
+    sessionId: 1,
+    fileId: '1002',
+    content: markedAnswer(essayObject({ id: '1002' })),
+  });
   await again.next(ServerEvent.fileSendSuccess);
   again.emit(ClientEvent.fileRepeat, {});
   assert.deepEqual(await again.next(ServerEvent.fileRepeatSuccess), file('1003', true));
