@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import pino from 'pino';
+import type { Logger } from 'pino';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -252,7 +253,7 @@ export const START_ALGO = {
 } as const;
 
 /** A real pino logger whose lines a test can read. */
-export function captureLogger(): { logger: import('pino').Logger; lines: () => string[] } {
+export function captureLogger(): { logger: Logger; lines: () => string[] } {
   const lines: string[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
   return { logger, lines: () => lines.map((l) => (JSON.parse(l) as { msg: string }).msg) };
