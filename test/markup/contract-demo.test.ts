@@ -1,0 +1,4 @@
+import { createDemoMarkup } from '../../src/markup/index.js';
+import { markupContract } from './contract.js';
+
+markupContract('demo', () => ({ markup: createDemoMarkup() }));
