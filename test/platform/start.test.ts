@@ -39,7 +39,7 @@ test('numbers as strings and any letter case are coerced', async () => {
   await t.cleanup(client);
 });
 
-const outOfRange: [string, unknown, string][] = [
+const outOfRange: [string, Record<string, unknown>, string][] = [
   ['countFiles below the range', { countFiles: 5 }, 'params.countFiles must be from 10 to 1000 (got 5)'],
   [
     'countFiles above the range',
