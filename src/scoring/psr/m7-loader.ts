@@ -59,11 +59,16 @@ mk_uuid, mark}]`) and `excludedDoubles.json` (`[essayUuid]`) from `dir`. All thr
 silently change MTotal divisors.
 */
 export async function loadM7Tables(dir: string): Promise<M7Tables> {
-  const [participant, expert, excluded] = await Promise.all([
+  // Settled in a fixed order, so a folder with several problems always reports the same first one.
+  const settled = await Promise.allSettled([
     readJson(join(dir, M7_FILES.participant)),
     readJson(join(dir, M7_FILES.expert)),
     readJson(join(dir, M7_FILES.excluded)),
   ]);
+  const [participant, expert, excluded] = settled.map((r) => {
+    if (r.status === 'rejected') throw r.reason;
+    return r.value;
+  });
   const excludedFile = join(dir, M7_FILES.excluded);
   if (!Array.isArray(excluded) || !excluded.every((e) => typeof e === 'string'))
     throw new M7TablesError(
