@@ -13,7 +13,7 @@ import {
   platformEvent,
   startTestPlatform,
 } from './helpers.js';
-import type { TestClient, TestPlatform } from './helpers.js';
+import type { TestPlatform } from './helpers.js';
 
 const T0 = Date.UTC(2025, 0, 1);
 const at = (ms: number) => new Date(T0 + ms).toISOString();
