@@ -15,3 +15,14 @@ export { StartOptionsError, SessionError, isSessionError } from './errors.js';
 export type { SessionFailure } from './errors.js';
 export { TypedEmitter } from './typed-emitter.js';
 export * from './connector/index.js';
+export { runSession } from './run-session.js';
+export type {
+  RunSessionOptions,
+  RunSessionIO,
+  RunSessionResult,
+  SessionCommand,
+  MarkupFlags,
+} from './run-session.js';
+export { attachProgress } from './progress.js';
+export type { ProgressDisplay, ProgressOptions } from './progress.js';
+export { formatSummary } from './summary-table.js';

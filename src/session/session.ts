@@ -68,6 +68,7 @@ export class Session extends TypedEmitter<SessionEvents> {
   readonly #open = new Set<string>();
   readonly #pending = new Map<PendingOp, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   readonly #idleWaiters: Array<() => void> = [];
+  readonly #bookkeeping = new Set<Promise<void>>();
   #resolveDone!: (summary: SessionSummary) => void;
   #sessionId: SessionId | undefined;
   #outbox: Outbox | undefined;
@@ -387,13 +388,9 @@ export class Session extends TypedEmitter<SessionEvents> {
     this.emit('file-sent', { fileId: entry.fileId, late, resend, hr });
   }
 
-  async #onAck(result: AckResult): Promise<void> {
+  /** Counts the answer at once (a close may follow in the same breath), then updates the stores. */
+  #onAck(result: AckResult): void {
     const sessionId = this.#sessionId;
-    try {
-      await this.#outbox?.settle(result);
-    } catch (error) {
-      this.#logger.error({ err: error, fileId: result.fileId }, 'could not update the outgoing store');
-    }
     if (result.accepted) {
       this.#summary.add('accepted', result.fileId);
       this.emit('file-accepted', { fileId: result.fileId });
@@ -401,11 +398,20 @@ export class Session extends TypedEmitter<SessionEvents> {
       const message = result.message ?? '';
       this.#summary.add('rejected', result.fileId, message);
       this.#logger.warn({ fileId: result.fileId }, `the platform rejected file ${result.fileId}: ${message}`);
-      if (sessionId !== undefined)
-        await this.store.recordRejection(sessionId, result.fileId, message).catch(() => undefined);
       this.emit('file-rejected', { fileId: result.fileId, message });
     }
     this.#close(result.fileId);
+    const bookkeeping = (async () => {
+      await this.#outbox?.settle(result);
+      if (!result.accepted && sessionId !== undefined) {
+        await this.store.recordRejection(sessionId, result.fileId, result.message ?? '');
+      }
+    })()
+      .catch((error: unknown) =>
+        this.#logger.error({ err: error, fileId: result.fileId }, 'could not update the outgoing store'),
+      )
+      .finally(() => this.#bookkeeping.delete(bookkeeping));
+    this.#bookkeeping.add(bookkeeping);
   }
 
   #fail(fileId: string, stage: FailureStage, message: string): void {
@@ -433,6 +439,7 @@ export class Session extends TypedEmitter<SessionEvents> {
     if (graceful && this.#connector.connected && this.#open.size > 0)
       await withTimeout(this.idle(), Math.min(drainMs, 3000));
     await this.#connector.close();
+    await Promise.allSettled([...this.#bookkeeping]);
     const closed = error ?? new SessionError(`the session ended (${reason})`, 'closed');
     for (const op of [...this.#pending.keys()]) this.#reject(op, closed);
     const summary = this.#summary.build({ reason, ...(error ? { message: error.message } : {}) });

@@ -1,5 +1,70 @@
+import { Option } from 'commander';
 import type { Command } from 'commander';
+import { runCommand } from './run.js';
+import type { SessionCommandIo, SessionFlags } from './run.js';
 
-export function registerSession(_group: Command): void {
-  // Sub-commands are added as the session module lands.
+const POLICIES = ['send-unmarked', 'send-late', 'skip'];
+
+function common(cmd: Command): Command {
+  return cmd
+    .option('--env-file <file>', 'read settings from this file instead of ./.env')
+    .option('--host <url>', 'platform base URL (overrides HOST)')
+    .option('--insecure', 'do not verify TLS certificates (explicit opt-out)');
+}
+
+function processing(cmd: Command): Command {
+  return cmd
+    .option('--markup <demo|PATH>', 'markup: demo, or the path of a markup module')
+    .option(
+      '--markup-command <cmd>',
+      'markup: a shell command that reads an essay on stdin and prints it marked',
+    )
+    .option('--directory', 'markup: wait for {fileId}.json written into the output directory by your program')
+    .option('--only-save', 'save received essays, mark and send nothing')
+    .option('--concurrency <n>', 'essays marked at the same time (default SESSION_CONCURRENCY or 4)')
+    .addOption(
+      new Option('--on-markup-failure <policy>', 'when a markup throws, returns garbage or runs out of time')
+        .choices(POLICIES)
+        .default('send-unmarked'),
+    );
+}
+
+export function registerSession(group: Command, io: SessionCommandIo = process): void {
+  const start = group
+    .command('start')
+    .description(
+      'Start a session and process every file (no TOKEN: a full demo session against the built-in local platform)',
+    )
+    .addOption(new Option('--type <type>', 'session type').choices(['algorithmic', 'technical', 'final']))
+    .addOption(new Option('--dataset <ds>', 'dataset split (params.dsType)').choices(['train', 'test']))
+    .addOption(new Option('--lang <lang>', 'language (params.lang)').choices(['rus', 'eng', 'all']))
+    .option('--count <n>', 'number of files, 10–1000 (default 10)')
+    .option('--time <sec>', 'seconds per file, 10–60 (default 60; 10 on the local platform)')
+    .addOption(
+      new Option('--time-scale <x>', 'local platform only: real time per platform second').hideHelp(),
+    );
+  processing(common(start))
+    .addHelpText(
+      'after',
+      '\nPolicies: send-unmarked (default) sends the essay unmarked when the markup fails, or at deadline − 10 %;\n' +
+        'send-late waits for a slow markup and sends late; skip sends nothing for such a file.\n' +
+        'Ctrl+C once: finish in-flight files and disconnect; twice: quit at once. Exit code 0 only if every file was accepted.',
+    )
+    .action((flags: SessionFlags) => runCommand('start', flags, io));
+
+  processing(
+    common(
+      group
+        .command('reconnect')
+        .description('Resume the session in files/sessions/current.json and process files until it closes'),
+    ),
+  ).action((flags: SessionFlags) => runCommand('reconnect', flags, io));
+
+  processing(
+    common(group.command('repeat').description('Ask the platform for the current file once and process it')),
+  ).action((flags: SessionFlags) => runCommand('repeat', flags, io));
+
+  common(group.command('abort').description('End the active session on the platform')).action(
+    (flags: SessionFlags) => runCommand('abort', flags, io),
+  );
 }

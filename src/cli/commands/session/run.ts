@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { EXIT, ExitError } from '../../exit-error.js';
+import { isToolkitError } from '../../../errors.js';
+
+export interface SessionCommandIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+}
+
+export interface SessionFlags {
+  type?: string;
+  dataset?: string;
+  lang?: string;
+  count?: string;
+  time?: string;
+  timeScale?: string;
+  markup?: string;
+  markupCommand?: string;
+  directory?: boolean;
+  onlySave?: boolean;
+  concurrency?: string;
+  onMarkupFailure?: 'send-unmarked' | 'send-late' | 'skip';
+  envFile?: string;
+  host?: string;
+  insecure?: boolean;
+}
+
+/** Per-file time and scale of the no-account demo: 10 files × 10 s × 0.1 ≈ 10 seconds. */
+const LOCAL_TIME_SEC = 10;
+const LOCAL_TIME_SCALE = 0.1;
+
+function positiveInt(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1)
+    throw new ExitError(EXIT.usage, `error: ${flag} must be a positive integer (got ${raw})`);
+  return n;
+}
+
+export async function runCommand(
+  command: 'start' | 'reconnect' | 'repeat' | 'abort',
+  flags: SessionFlags,
+  io: SessionCommandIo,
+): Promise<void> {
+  const { loadConfig } = await import('../../../config.js');
+  const session = await import('../../../session/index.js');
+  const config = loadConfig(flags.envFile === undefined ? {} : { envFile: flags.envFile });
+  const concurrency = positiveInt('--concurrency', flags.concurrency);
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = () => {
+    interrupts += 1;
+    if (interrupts === 1) return controller.abort();
+    // Second Ctrl+C: quit at once with the default signal action. Received files are already on disk.
+    process.off('SIGINT', onSignal);
+    process.kill(process.pid, 'SIGINT');
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  let platform: { close(): Promise<void>; port: number } | undefined;
+  try {
+    let local: { host: string; token: string; timeScale: number } | undefined;
+    if (config.token === undefined && command === 'start') {
+      // The architecture rule: session/ never imports platform/, so the no-account wiring lives here.
+      const { startPlatform } = await import('../../../platform/index.js');
+      const token = randomBytes(24).toString('hex');
+      const timeScale = flags.timeScale === undefined ? LOCAL_TIME_SCALE : Number(flags.timeScale);
+      platform = await startPlatform({
+        port: 0,
+        tokens: [token],
+        timeScale,
+        dataDir: join(config.filesDir, 'local-platform'),
+      });
+      local = { host: `http://127.0.0.1:${platform.port}`, token, timeScale };
+      io.stdout.write(
+        `No TOKEN configured: running against the built-in local platform at ${local.host} (demo dataset, demo markup)\n`,
+      );
+    }
+    const result = await session.runSession(
+      config,
+      {
+        command,
+        start: {
+          ...(flags.type !== undefined && { type: flags.type }),
+          ...(flags.dataset !== undefined && { dataset: flags.dataset }),
+          ...(flags.lang !== undefined && { lang: flags.lang }),
+          ...(flags.count !== undefined && { count: flags.count }),
+          time: flags.time ?? (local ? LOCAL_TIME_SEC : undefined),
+        },
+        ...(flags.markup !== undefined && { markup: flags.markup }),
+        ...(flags.markupCommand !== undefined && { markupCommand: flags.markupCommand }),
+        ...(flags.directory && { directory: true }),
+        ...(flags.onlySave && { onlySave: true }),
+        ...(concurrency !== undefined && { concurrency }),
+        ...(flags.onMarkupFailure !== undefined && { onMarkupFailure: flags.onMarkupFailure }),
+        ...(flags.host !== undefined && { host: flags.host }),
+        ...(flags.insecure && { insecure: true }),
+        ...(local && { host: local.host, token: local.token, timeScale: local.timeScale, local: true }),
+      },
+      { stdout: io.stdout, stderr: io.stderr, signal: controller.signal },
+    );
+    if (result.exitCode !== EXIT.ok) throw new ExitError(result.exitCode);
+  } catch (error) {
+    if (error instanceof ExitError || !isToolkitError(error)) throw error;
+    const usage = error.name === 'StartOptionsError';
+    throw new ExitError(usage ? EXIT.usage : EXIT.failure, `error: ${error.message}`);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await platform?.close();
+  }
+}

@@ -1,0 +1,209 @@
+import type { Config } from '../config.js';
+import { createLogger, maskSecrets } from '../log.js';
+import { Marker, markupFromConfig } from '../markup/index.js';
+import type { Markup } from '../markup/index.js';
+import { createConnector, DEFAULT_CONNECTOR } from './connector/index.js';
+import type { ReconnectPolicy } from './connector/index.js';
+import { SessionError, StartOptionsError } from './errors.js';
+import type { MarkupFailurePolicy } from './pipeline.js';
+import { attachProgress } from './progress.js';
+import { Session } from './session.js';
+import { buildStartRequest } from './start-options.js';
+import type { StartOptions } from './start-options.js';
+import { SessionStore } from './store.js';
+import { summaryOk } from './summary.js';
+import type { SessionSummary } from './summary.js';
+import { formatSummary } from './summary-table.js';
+
+export type SessionCommand = 'start' | 'reconnect' | 'repeat' | 'abort';
+
+/** How the user picked a markup on the command line; flags win over the config. */
+export interface MarkupFlags {
+  /** `demo` (or another registered kind) or the path of a markup module. */
+  markup?: string;
+  markupCommand?: string;
+  /** Answers come from `{fileId}.json` files a separate program writes into `output/`. */
+  directory?: boolean;
+  /** Save received essays, send nothing. */
+  onlySave?: boolean;
+}
+
+export interface RunSessionOptions extends MarkupFlags {
+  command: SessionCommand;
+  /** Where relative markup paths resolve and commands run. @default process.cwd() */
+  cwd?: string;
+  /** The local platform with the demo markup: the demo warning is not needed. */
+  local?: boolean;
+  start?: StartOptions;
+  /** A ready markup; wins over the markup flags (tests, embedding). */
+  markupImpl?: Markup;
+  concurrency?: number;
+  onMarkupFailure?: MarkupFailurePolicy;
+  /** Overrides `HOST`. */
+  host?: string;
+  /** Overrides `TOKEN` (the CLI's built-in local platform uses a generated one). */
+  token?: string;
+  /** Skip TLS certificate checks (or the config's `TLS_INSECURE`). */
+  insecure?: boolean;
+  /** Real time per protocol time; the local platform's time scale. @default 1 */
+  timeScale?: number;
+  /** A connector registered with `registerConnector`. @default 'socket.io-v2' */
+  connector?: string;
+  reconnect?: Partial<ReconnectPolicy>;
+}
+
+export interface RunSessionIO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  /** Aborted on the first Ctrl+C: stop taking new work, finish or persist in-flight files, disconnect. */
+  signal?: AbortSignal;
+}
+
+export interface RunSessionResult {
+  exitCode: number;
+  summary?: SessionSummary;
+}
+
+/** Exit codes; the CLI maps them 1:1. */
+const EXIT = { ok: 0, failure: 1, interrupted: 130 } as const;
+
+/**
+Everything `readable session <command>` does, minus flag parsing: config → logger, markup and
+connector → the session → live progress → summary table. Start options are validated before
+anything connects (a `StartOptionsError` propagates).
+*/
+export async function runSession(
+  config: Config,
+  options: RunSessionOptions,
+  io: RunSessionIO,
+): Promise<RunSessionResult> {
+  const token = options.token ?? config.token;
+  if (token === undefined) {
+    throw new SessionError('no TOKEN configured: put TOKEN=... in .env or the environment', 'auth');
+  }
+  const request = options.command === 'start' ? buildStartRequest(options.start) : undefined;
+  const host = options.host ?? config.host;
+  const store = new SessionStore(config.filesDir);
+  const current = options.command === 'start' ? undefined : await store.readCurrent();
+  if (options.command !== 'start' && options.command !== 'abort' && current === undefined) {
+    throw new SessionError(
+      `no session to resume: ${store.currentPath} is missing (start one first)`,
+      'no-session',
+    );
+  }
+  const logger = createLogger({
+    logDir: config.logsDir,
+    debug: config.debug,
+    secrets: [token],
+    console: io.stderr,
+    level: 'warn',
+  });
+  const say = (text: string) => io.stdout.write(`${maskSecrets(text, [token])}\n`);
+  const markup =
+    options.markupImpl ??
+    (options.command === 'abort'
+      ? undefined
+      : await markupFromConfig(config, {
+          ...(options.markup !== undefined && { markup: options.markup }),
+          ...(options.markupCommand !== undefined && { markupCommand: options.markupCommand }),
+          ...(options.onlySave && { onlySaveFiles: true }),
+          ...(options.directory && { checkDirectoryAnswer: true }),
+          cwd: options.cwd ?? process.cwd(),
+          logger: logger.child({ module: 'markup' }),
+        }));
+  if (markup?.warning && !options.local) io.stderr.write(`warning: ${markup.warning}\n`);
+  const marker = new Marker(markup ?? { name: 'none', markup: async () => null });
+  const connector = createConnector(options.connector ?? DEFAULT_CONNECTOR, {
+    host,
+    token,
+    protocolVersion: config.wsProtocolVersion,
+    tlsInsecure: options.insecure === true || config.tlsInsecure,
+    ...(options.reconnect ? { reconnect: options.reconnect } : {}),
+  });
+  const timeScale = options.timeScale ?? current?.timeScale ?? 1;
+  const session = new Session({
+    connector,
+    marker,
+    filesDir: config.filesDir,
+    logger,
+    concurrency: options.concurrency ?? config.concurrency,
+    onMarkupFailure: options.onMarkupFailure ?? 'send-unmarked',
+    timeScale,
+    host,
+    ...(current ? { sessionId: current.sessionId, fileTimeSec: current.fileTimeSec } : {}),
+  });
+  const live = io.stdout.isTTY === true && options.command !== 'abort';
+  const progress = attachProgress(session, {
+    stream: io.stdout,
+    live,
+    ...(request?.params ? { total: request.params.countFiles } : {}),
+  });
+  const onStop = () => {
+    say(
+      'Stopping: finishing in-flight files, then disconnecting (Ctrl+C again quits at once; received files are on disk).',
+    );
+    void session.stop();
+  };
+  io.signal?.addEventListener('abort', onStop, { once: true });
+  try {
+    await operate(session, options.command, request ? options.start : undefined);
+  } catch (error) {
+    if (error instanceof StartOptionsError) throw error;
+    // The session records why it ended; an operation error that did not end it ends it now.
+    if (!session.ended) await session.close();
+    const summary = await session.done;
+    progress.stop();
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`error: ${maskSecrets(message, [token])}\n`);
+    if (summary.received.length > 0) say(formatSummary(summary));
+    logger.close();
+    await marker.close();
+    return { exitCode: EXIT.failure, summary };
+  } finally {
+    io.signal?.removeEventListener('abort', onStop);
+  }
+  const summary = await session.done;
+  progress.stop();
+  await marker.close();
+  logger.close();
+  if (options.command === 'abort') {
+    say(`Session ${String(summary.sessionId ?? '')} aborted.`);
+    return { exitCode: EXIT.ok, summary };
+  }
+  say(formatSummary(summary));
+  if (summary.end.reason === 'stopped') {
+    if (!options.local) {
+      say(
+        'The session is still open on the platform: `readable session reconnect` resumes it, `readable session abort` ends it.',
+      );
+    }
+    return { exitCode: EXIT.interrupted, summary };
+  }
+  if (summary.end.reason === 'auth-error' || summary.end.reason === 'connection-error') {
+    io.stderr.write(`error: ${maskSecrets(summary.end.message ?? summary.end.reason, [token])}\n`);
+  }
+  return { exitCode: summaryOk(summary) ? EXIT.ok : EXIT.failure, summary };
+}
+
+async function operate(
+  session: Session,
+  command: SessionCommand,
+  start: StartOptions | undefined,
+): Promise<void> {
+  switch (command) {
+    case 'start':
+      await session.start(start);
+      return;
+    case 'reconnect':
+      await session.reconnect();
+      return;
+    case 'repeat':
+      await session.repeatFile();
+      await session.idle();
+      await session.close();
+      return;
+    case 'abort':
+      await session.abort();
+      return;
+  }
+}
