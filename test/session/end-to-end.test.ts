@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { loadConfig } from '../../src/config.js';
+import { Essay } from '../../src/essay/index.js';
+import { createOnlySaveMarkup } from '../../src/markup/index.js';
+import { runSession, summaryOk } from '../../src/session/index.js';
+import type { Markup } from '../../src/markup/index.js';
+import type { RunSessionOptions } from '../../src/session/index.js';
+import { START, TIME_SCALE, TOKEN, makeSession, setup, fastReconnect } from './support/env.js';
+import type { TestEnv } from './support/env.js';
+import { demo, inline } from './support/markups.js';
+
+async function sessionWith(env: TestEnv, markup: Markup) {
+  const session = makeSession(env, markup);
+  const sessionId = await session.start(START);
+  return { session, sessionId, summary: await session.done };
+}
+
+function sink() {
+  let text = '';
+  return {
+    write: (chunk: string) => ((text += chunk), true),
+    get text() {
+      return text;
+    },
+  };
+}
+
+async function viaRunSession(env: TestEnv, flags: Partial<RunSessionOptions>) {
+  const config = loadConfig({
+    cwd: env.dir,
+    env: { FILES_DIR: env.filesDir, LOGS_DIR: join(env.dir, 'logs') },
+  });
+  const stdout = sink();
+  const stderr = sink();
+  const result = await runSession(
+    config,
+    {
+      command: 'start',
+      start: START,
+      host: env.host,
+      token: TOKEN,
+      timeScale: TIME_SCALE,
+      local: true,
+      cwd: env.dir,
+      reconnect: fastReconnect(),
+      ...flags,
+    },
+    {
+      stdout: stdout as unknown as NodeJS.WritableStream,
+      stderr: stderr as unknown as NodeJS.WritableStream,
+    },
+  );
+  return { ...result, stdout: stdout.text, stderr: stderr.text };
+}
+
+test('a demo-markup session saves every input and output and gets every file accepted', async (t) => {
+  const env = await setup(t, { count: 3 });
+  const { sessionId, summary } = await sessionWith(env, demo());
+  assert.equal(summary.end.reason, 'finish');
+  assert.deepEqual(summary.accepted.sort(), env.ids);
+  assert.ok(summaryOk(summary));
+  const dir = join(env.filesDir, 'sessions', String(sessionId));
+  assert.deepEqual(
+    (await readdir(join(dir, 'input'))).sort(),
+    env.ids.map((id) => `${id}.json`),
+  );
+  assert.deepEqual(
+    (await readdir(join(dir, 'output'))).sort(),
+    env.ids.map((id) => `${id}.json`),
+  );
+  const out = Essay.fromJSON(await readFile(join(dir, 'output', `${env.ids[0]}.json`), 'utf8'));
+  assert.equal(out.selections.length, 1);
+  const current = JSON.parse(await readFile(join(env.filesDir, 'sessions', 'current.json'), 'utf8'));
+  assert.equal(current.sessionId, sessionId);
+  assert.deepEqual(await readdir(join(dir, 'outgoing')).catch(() => []), []);
+});
+
+test('an inline markup object is used as is and its selections reach the platform', async (t) => {
+  const env = await setup(t, { count: 2 });
+  const answered: string[] = [];
+  env.platform.on('file-answered', (a) => answered.push(`${a.fileId}:${a.status}`));
+  const { summary } = await sessionWith(env, inline());
+  assert.deepEqual(summary.accepted.sort(), env.ids);
+  assert.deepEqual(
+    answered.sort(),
+    env.ids.map((id) => `${id}:on-time`),
+  );
+});
+
+test('only-save mode saves inputs, sends nothing and still counts as done', async (t) => {
+  const env = await setup(t, { count: 2, timeoutCloseSec: 20 });
+  const { sessionId, summary } = await sessionWith(env, createOnlySaveMarkup());
+  assert.equal(summary.end.reason, 'timeout-close');
+  assert.deepEqual(summary.kept.sort(), env.ids);
+  assert.deepEqual(summary.sent, []);
+  assert.ok(summaryOk(summary));
+  assert.equal((await readdir(join(env.filesDir, 'sessions', String(sessionId), 'input'))).length, 2);
+});
+
+test('runSession with a markup module file marks every essay', async (t) => {
+  const env = await setup(t, { count: 2 });
+  await writeFile(
+    join(env.dir, 'my-markup.mjs'),
+    `export default function (essay) { essay.selections.add({ startSelection: 0, endSelection: 3, type: 'проблема', group: 'meaning' }); return essay; }\n`,
+  );
+  const result = await viaRunSession(env, { markup: './my-markup.mjs' });
+  assert.equal(result.exitCode, 0, result.stderr);
+  assert.deepEqual(result.summary?.accepted.sort(), env.ids);
+  assert.match(result.stdout, /accepted\s+2/);
+});
+
+test('runSession with a markup command pipes each essay through the program', async (t) => {
+  const env = await setup(t, { count: 2 });
+  await writeFile(
+    join(env.dir, 'mark.mjs'),
+    `let s = ''; process.stdin.on('data', (d) => (s += d)); process.stdin.on('end', () => { const e = JSON.parse(s); e.selections.push({ id: 1, startSelection: 0, endSelection: 4, type: 'проблема', group: 'meaning' }); process.stdout.write(JSON.stringify(e)); });\n`,
+  );
+  const result = await viaRunSession(env, { markupCommand: `node mark.mjs` });
+  assert.equal(result.exitCode, 0, result.stderr);
+  assert.deepEqual(result.summary?.accepted.sort(), env.ids);
+  const dir = result.summary?.dir ?? '';
+  const out = Essay.fromJSON(await readFile(join(dir, 'output', `${env.ids[1]}.json`), 'utf8'));
+  assert.equal(out.selections.length, 1);
+});
+
+test('directory mode sends the answer another program writes into output/', async (t) => {
+  const env = await setup(t, { count: 2 });
+  const session = makeSession(
+    env,
+    (await import('../../src/markup/index.js')).createDirectoryMarkup({ pollIntervalMs: 10 }),
+  );
+  session.on('file-saved', ({ fileId, path }) => {
+    // The "participant's program": reads input/{id}.json, writes output/{id}.json.
+    void (async () => {
+      const essay = Essay.fromJSON(await readFile(path ?? '', 'utf8'));
+      essay.selections.add({ startSelection: 1, endSelection: 6, type: 'проблема', group: 'meaning' });
+      await writeFile(join(path ?? '', '..', '..', 'output', `${fileId}.json`), essay.toString());
+    })();
+  });
+  await session.start(START);
+  const summary = await session.done;
+  assert.deepEqual(summary.accepted.sort(), env.ids);
+  assert.deepEqual(summary.unmarked, []);
+});
