@@ -71,6 +71,18 @@ function loss(j: number, a: Item, b: Item): number {
   );
 }
 
+/** First index whose value is ≥ `v` in an ascending array. */
+function lowerBound(sorted: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 interface Edge {
   i: number;
   k: number;
@@ -96,12 +108,23 @@ export function matchSelections(
   if (n === 0 || m === 0) return { pairs: [], count: 0 };
 
   // Only cells with J ≠ 1 can ever be accepted (L = 0 needs J = 0), so collect them once, row-major.
+  // Y sorted by start, plus the longest Y span, bounds the overlapping columns of each row by binary search.
+  const byStart = ly.map((_, k) => k).sort((p, q) => ly[p]!.start - ly[q]!.start || p - q);
+  const sortedStarts = byStart.map((k) => ly[k]!.start);
+  let longest = 0;
+  for (const b of ly) longest = Math.max(longest, b.end - b.start);
   const cells: Edge[] = [];
+  const row: number[] = [];
   for (let i = 0; i < n; i++) {
     const a = lx[i]!;
-    for (let k = 0; k < m; k++) {
+    row.length = 0;
+    for (let p = lowerBound(sortedStarts, a.start - longest); p < m && sortedStarts[p]! <= a.end; p++) {
+      const k = byStart[p]!;
+      if (ly[k]!.end >= a.start) row.push(k);
+    }
+    if (row.length > 1) row.sort((p, q) => p - q);
+    for (const k of row) {
       const b = ly[k]!;
-      if (a.end < b.start || b.end < a.start) continue;
       const j = distance(a.start, a.end, b.start, b.end);
       if (j === 1) continue;
       cells.push({ i, k, j, l: loss(j, a, b) });

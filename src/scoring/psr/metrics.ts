@@ -12,6 +12,11 @@ export interface PairContext {
   subject: string;
   text: string;
   tables: M7Tables;
+  /**
+  W(text.substring(a, b)) keyed by the two offsets, shared by the pairs of one scoring call (the same spans
+  recur across markups). Created per call, never global.
+  */
+  words?: Map<number, number>;
 }
 
 export interface PairMetrics {
@@ -82,22 +87,46 @@ function keyedShare(
   return has(x) && has(y) ? share(x, y, r, key) : 0;
 }
 
+function wordsBetween(
+  text: string,
+  from: number,
+  to: number,
+  cache: Map<number, number> | undefined,
+): number {
+  if (!cache) return wordCount(text.substring(from, to));
+  // Offsets of validated input lie in [0, text.length]; the +1 keeps a stray -1 apart too.
+  const key = (from + 1) * (text.length + 2) + (to + 1);
+  let w = cache.get(key);
+  if (w === undefined) {
+    w = wordCount(text.substring(from, to));
+    cache.set(key, w);
+  }
+  return w;
+}
+
 function spanPrecision(
   text: string,
   x: readonly PsrSelection[],
   y: readonly PsrSelection[],
   r: MatchResult,
+  cache: Map<number, number> | undefined,
 ): number {
   if (r.count === 0) return 0;
   let total = 0;
   for (const p of r.pairs) {
     const a = x[p.x]!;
     const b = y[p.y]!;
-    const cw = wordCount(
-      text.substring(Math.max(a.startSelection, b.startSelection), Math.min(a.endSelection, b.endSelection)),
+    const cw = wordsBetween(
+      text,
+      Math.max(a.startSelection, b.startSelection),
+      Math.min(a.endSelection, b.endSelection),
+      cache,
     );
-    const dw = wordCount(
-      text.substring(Math.min(a.startSelection, b.startSelection), Math.max(a.endSelection, b.endSelection)),
+    const dw = wordsBetween(
+      text,
+      Math.min(a.startSelection, b.startSelection),
+      Math.max(a.endSelection, b.endSelection),
+      cache,
     );
     total += cw === 0 || dw === 0 ? 0 : cw / dw;
   }
@@ -117,13 +146,14 @@ function selectionMetrics(
   text: string,
   x: readonly PsrSelection[],
   y: readonly PsrSelection[],
+  cache?: Map<number, number>,
 ): SelectionMetrics {
   const matches = matchAll(x, y);
   return {
     M2: Math.min(1, (2 * matches.type.count) / (x.length + y.length)),
     M3: Math.min(1, share(x, y, matches.type, 'type')),
     M4: Math.min(1, keyedShare(x, y, matches.subtype, 'subtype')),
-    M5: Math.min(1, spanPrecision(text, x, y, matches.subtype)),
+    M5: Math.min(1, spanPrecision(text, x, y, matches.subtype, cache)),
     M6: Math.min(1, keyedShare(x, y, matches.correction, 'correction')),
     matches,
   };
@@ -161,7 +191,7 @@ export function pairMetrics(ctx: PairContext, x: PsrMarkup, y: PsrMarkup): PairM
     const v = nx === 0 && ny === 0 ? 1 : 0;
     sel = { M2: v, M3: v, M4: v, M5: v, M6: v };
   } else {
-    sel = selectionMetrics(ctx.text, x.selections, y.selections);
+    sel = selectionMetrics(ctx.text, x.selections, y.selections, ctx.words);
     M7 = Math.min(1, m7Value(ctx.tables, x.id, x.isExpert === true));
   }
   const weighted =
@@ -191,7 +221,7 @@ export function pairMetrics(ctx: PairContext, x: PsrMarkup, y: PsrMarkup): PairM
 /** Nomination mode, §4.7: M1 = M6 = M7 = 0, either side empty → M2..M5 = 0, MTotal = (2·M2+M3+M4+M5)/4. */
 export function nominationPairMetrics(ctx: PairContext, x: PsrMarkup, y: PsrMarkup): PairMetrics {
   const empty = x.selections.length === 0 || y.selections.length === 0;
-  const sel = empty ? undefined : selectionMetrics(ctx.text, x.selections, y.selections);
+  const sel = empty ? undefined : selectionMetrics(ctx.text, x.selections, y.selections, ctx.words);
   const raw: PsrRawMetrics = {
     M1: 0,
     M2: sel?.M2 ?? 0,

@@ -37,6 +37,7 @@ export function scoreNominationDetailed(input: PsrInput): NominationDetailedResu
     subject: essay.meta.subject,
     text: essay.text,
     tables: NO_M7_TABLES,
+    words: new Map(),
   };
   const pairs: Record<NominationType, PsrPairDetail[]> = { logic: [], structure: [] };
   const results = (['logic', 'structure'] as const).map((type): NominationResult => {

@@ -55,6 +55,7 @@ export function scorePsrDetailed(input: PsrInput, options: PsrOptions = {}): Psr
     subject: essay.meta.subject,
     text: essay.text,
     tables: options.m7Tables ?? NO_M7_TABLES,
+    words: new Map(),
   };
   const notes: string[] = [];
   const pairs: PsrPairDetail[] = [];
