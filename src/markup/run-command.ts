@@ -54,8 +54,10 @@ export function runCommand(options: RunCommandOptions): Promise<RunCommandResult
     let killTimer: NodeJS.Timeout | undefined;
     let done = false;
 
+    // The shell may be gone while the program it started still runs, so the group is signalled
+    // whatever became of the direct child.
     const killGroup = (signal: NodeJS.Signals): void => {
-      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+      if (child.pid === undefined || done) return;
       try {
         if (WINDOWS) child.kill(signal);
         else process.kill(-child.pid, signal);
