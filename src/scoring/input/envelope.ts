@@ -89,10 +89,13 @@ export function buildPsrEnvelope(
       });
     for (const f of files) {
       if (!f.criteria)
-        throw new PsrInputError('missing; PSR compares the criteria sums (M1), so every markup needs them', {
-          file: f.file,
-          field: 'criteria',
-        });
+        throw new PsrInputError(
+          'missing; PSR compares the criteria sums (M1), so every markup needs them' +
+            (f.selections.length === 0
+              ? ' (this file has no selections either: is it the unmarked input essay rather than a markup?)'
+              : ''),
+          { file: f.file, field: 'criteria' },
+        );
       const sum = criteriaSum(f.criteria);
       if (sum > max)
         throw new PsrInputError(`sum ${sum} exceeds the maximum ${max} for subject ${subject}`, {
