@@ -27,9 +27,13 @@ export function buildProgram(): Command {
   registerCalc(program.command('calc').description('Score markups offline: criteria and PSR'));
   registerEssay(program.command('essay').description('Check and inspect essay files'));
 
-  // Sub-commands inherit exit handling so usage errors surface as CommanderError.
-  for (const group of program.commands)
-    group.exitOverride().showHelpAfterError('(run with --help for usage)');
+  // Settings are inherited only by commands created after them, so apply them to the whole tree:
+  // every usage error then surfaces as a CommanderError that index.ts maps to exit code 2.
+  const walk = (command: Command): void => {
+    command.exitOverride().showHelpAfterError('(run with --help for usage)');
+    command.commands.forEach(walk);
+  };
+  walk(program);
   return program;
 }
 
