@@ -1,5 +1,35 @@
 import type { Command } from 'commander';
+import { runServe } from './serve.js';
+import type { ServeFlags, ServeIo } from './serve.js';
 
-export function registerPlatform(_group: Command): void {
-  // Sub-commands are added as the platform module lands.
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function registerPlatform(group: Command, io: ServeIo = process): void {
+  group
+    .command('serve')
+    .description('Run the local platform in the foreground (Socket.IO 2, WebSocket only, namespace /pku)')
+    .option('--port <n>', 'port to listen on; 0 picks a free one', '4000')
+    .option('--host <addr>', 'address to bind', '127.0.0.1')
+    .option(
+      '--data <dir>',
+      'dataset directory (index.json + train/ + test/); default: the shipped demo dataset',
+    )
+    .option('--store <dir>', 'where answers, reports and client logs are written', 'files/platform')
+    .option(
+      '--token <token>',
+      'accept this token (repeatable); with no --token/--tokens-file: "local"',
+      collect,
+      [],
+    )
+    .option('--tokens-file <file>', 'accept the tokens in this file, one per line')
+    .option('--time-scale <x>', 'multiply every session duration (e.g. 0.01 for a fast rehearsal)', '1')
+    .option('--final-time <sec>', 'seconds per file in a final session', '60')
+    .option('--timeout-close <sec>', 'seconds after the last push before timeout-close', '300')
+    .option('--reconnect-window <sec>', 'seconds a session survives without a connection', '900')
+    .addHelpText(
+      'after',
+      '\nThe URL is printed on stdout; the log of every session goes to stderr.\n' +
+        'Ctrl+C stops it cleanly: open sessions are aborted and their reports written to <store>/reports/.\n',
+    )
+    .action((flags: ServeFlags) => runServe(flags, io));
 }

@@ -1,0 +1,105 @@
+import { EXIT, ExitError } from '../../exit-error.js';
+import { isToolkitError } from '../../../errors.js';
+
+export interface ServeIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export interface ServeFlags {
+  port: string;
+  host: string;
+  data?: string;
+  store: string;
+  token: string[];
+  tokensFile?: string;
+  timeScale: string;
+  finalTime: string;
+  timeoutClose: string;
+  reconnectWindow: string;
+}
+
+function number(flag: string, raw: string, check: (n: number) => boolean, what: string): number {
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || !check(n)) {
+    throw new ExitError(EXIT.usage, `error: ${flag} must be ${what} (got ${raw})`);
+  }
+  return n;
+}
+
+const positive = (flag: string, raw: string) => number(flag, raw, (n) => n > 0, 'a positive number');
+
+/** Runs the platform until SIGINT/SIGTERM, then aborts open sessions and writes their reports. */
+export async function runServe(flags: ServeFlags, io: ServeIo): Promise<void> {
+  const port = number(
+    '--port',
+    flags.port,
+    (n) => Number.isInteger(n) && n >= 0 && n <= 65535,
+    'an integer from 0 to 65535',
+  );
+  const timeScale = positive('--time-scale', flags.timeScale);
+  const finalTimeSec = positive('--final-time', flags.finalTime);
+  const timeoutCloseSec = positive('--timeout-close', flags.timeoutClose);
+  const reconnectWindowSec = positive('--reconnect-window', flags.reconnectWindow);
+  const tokens = flags.token;
+  const usesDefaultToken = tokens.length === 0 && flags.tokensFile === undefined;
+
+  const { startPlatform, DEFAULT_TOKEN, PlatformEvent } = await import('../../../platform/index.js');
+  const { createLogger } = await import('../../../log/index.js');
+  const logger = createLogger({ debug: false, console: io.stderr, secrets: tokens });
+
+  let platform: Awaited<ReturnType<typeof startPlatform>>;
+  try {
+    platform = await startPlatform({
+      port,
+      host: flags.host,
+      dataDir: flags.store,
+      ...(flags.data !== undefined && { datasetDir: flags.data }),
+      ...(tokens.length > 0 && { tokens }),
+      ...(flags.tokensFile !== undefined && { tokensFile: flags.tokensFile }),
+      timeScale,
+      finalTimeSec,
+      timeoutCloseSec,
+      reconnectWindowSec,
+      logger,
+    });
+  } catch (error) {
+    logger.close();
+    if (isToolkitError(error)) {
+      const usage = error.name === 'PlatformOptionsError';
+      throw new ExitError(usage ? EXIT.usage : EXIT.failure, `error: ${error.message}`);
+    }
+    throw error;
+  }
+
+  // The raw tokens are the user's own input; still, only the default one is ever printed.
+  const tokenText = usesDefaultToken ? `tokens: ${DEFAULT_TOKEN}` : `tokens: ${platform.tokenCount} accepted`;
+  io.stdout.write(`Local platform on ${platform.url}, ${tokenText}\n`);
+  io.stdout.write(`Answers and reports: ${flags.store}; press Ctrl+C to stop\n`);
+  platform.on(PlatformEvent.sessionEnded, ({ sessionId, type, report }) => {
+    const t = report.totals;
+    io.stdout.write(
+      `Session ${sessionId} ended (${type}): ${t.onTime} on time, ${t.late} late, ${t.invalid} invalid, ` +
+        `${t.missing} missing of ${t.pushed} pushed; report ${platform.dataDir}/reports/${sessionId}.json\n`,
+    );
+  });
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      const open = platform.sessions().filter((s) => s.active).length;
+      io.stderr.write(`\n${signal}: stopping; aborting ${open} open session(s)\n`);
+      void platform.close().then(resolve, resolve);
+    };
+    const onInt = () => stop('SIGINT');
+    const onTerm = () => stop('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+  });
+  const ended = platform.sessions();
+  io.stdout.write(
+    `Local platform stopped after ${ended.length} session(s); reports in ${flags.store}/reports\n`,
+  );
+  logger.close();
+}
