@@ -158,11 +158,11 @@ export async function runSession(
     if (summary.received.length > 0) say(formatSummary(summary));
     logger.close();
     await marker.close();
-    return { exitCode: EXIT.failure, summary };
-  } finally {
     io.signal?.removeEventListener('abort', onStop);
+    return { exitCode: EXIT.failure, summary };
   }
   const summary = await session.done;
+  io.signal?.removeEventListener('abort', onStop);
   progress.stop();
   await marker.close();
   logger.close();
