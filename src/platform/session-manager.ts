@@ -1,7 +1,7 @@
 import type { Logger } from '../log/index.js';
 import { ServerEvent, checkStartRequest, isFileId, isSessionId, parseClient } from '../protocol/index.js';
 import type { SessionId } from '../protocol/index.js';
-import { checkAnswer } from './answer-check.js';
+import { takeAnswer } from './answer-intake.js';
 import type { ClientConnection } from './connection.js';
 import type { Dataset } from './dataset.js';
 import type { ResolvedOptions } from './options.js';
@@ -232,56 +232,14 @@ export class SessionManager {
     if (sessionId !== false && sessionId !== undefined && !sameId(sessionId, runner.id)) {
       return fail(`sessionId ${JSON.stringify(sessionId)} is not this token's active session (${runner.id})`);
     }
-    const state = runner.state;
-    const file = state.find(fileId);
+    const file = runner.state.find(fileId);
     if (file === undefined) return fail(`file ${fileId} was not pushed in session ${runner.id}`);
-    const pushedText = typeof file.content.text === 'string' ? file.content.text : '';
-    await runner.enqueue(async () => {
-      const check = checkAnswer(content, fileId, pushedText);
-      if (!check.ok) {
-        state.recordRejected(file, at, check.reason);
-        this.events.emit(PlatformEvent.fileAnswered, {
-          sessionId: runner.id,
-          fileId,
-          status: 'invalid',
-          counts: false,
-          reason: check.reason,
-        });
-        return fail(check.reason);
-      }
-      const late = state.isLate(file, at);
-      const counts = state.wouldCount(file, at);
-      const path = this.store.answerPath(runner.id, fileId, !counts);
-      try {
-        await this.store.writeJson(path, check.value);
-      } catch (error) {
-        this.log.error({ err: error, sessionId: runner.id }, `answer for file ${fileId} not stored`);
-        return fail(`the platform could not store the answer: ${(error as Error).message}`);
-      }
-      state.recordAccepted(file, { at, late, path });
-      const lateBy = ((at - file.deadline) / 1000 / this.options.timeScale).toFixed(3);
-      const message = !counts
-        ? `stored, but late by ${lateBy} s: the earlier on-time answer still counts`
-        : late
-          ? `stored, but late by ${lateBy} s`
-          : undefined;
-      this.log.info(
-        { sessionId: runner.id, fileId },
-        `answer for file ${fileId} accepted${late ? ` (late by ${lateBy} s)` : ' (on time)'}`,
-      );
-      conn.emit(ServerEvent.fileSendSuccess, {
-        sessionId: runner.id,
-        fileId,
-        ...(message !== undefined ? { message } : {}),
-      });
-      this.events.emit(PlatformEvent.fileAnswered, {
-        sessionId: runner.id,
-        fileId,
-        status: late ? 'late' : 'on-time',
-        counts,
-      });
-      runner.checkFinished();
-    });
+    await runner.enqueue(() =>
+      takeAnswer(
+        { store: this.store, events: this.events, log: this.log, timeScale: this.options.timeScale },
+        { runner, file, content, at, conn, fail: (message) => fail(message) },
+      ),
+    );
   }
 
   fileRepeat(token: string, conn: ClientConnection, raw: unknown): void {

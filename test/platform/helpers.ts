@@ -215,7 +215,13 @@ export async function startTestPlatform(
   const dataDir = join(root, 'data');
   await writeDataset(datasetDir, specs);
   const clock = new ManualClock();
-  const platform = await startPlatform({ dataDir, datasetDir, tokens: ['t1', 't2'], clock, ...options });
+  let platform: Platform;
+  try {
+    platform = await startPlatform({ dataDir, datasetDir, tokens: ['t1', 't2'], clock, ...options });
+  } catch (error) {
+    await rm(root, { recursive: true, force: true });
+    throw error;
+  }
   return {
     platform,
     clock,
@@ -253,8 +259,12 @@ export const START_ALGO = {
 } as const;
 
 /** A real pino logger whose lines a test can read. */
-export function captureLogger(): { logger: Logger; lines: () => string[] } {
+export function captureLogger(): { logger: Logger; lines: () => string[]; raw: () => string[] } {
   const lines: string[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
-  return { logger, lines: () => lines.map((l) => (JSON.parse(l) as { msg: string }).msg) };
+  return {
+    logger,
+    lines: () => lines.map((l) => (JSON.parse(l) as { msg: string }).msg),
+    raw: () => [...lines],
+  };
 }
