@@ -42,9 +42,15 @@ export interface PlatformEventMap {
 export type PlatformEventName = keyof PlatformEventMap;
 export type PlatformListener<E extends PlatformEventName> = (payload: PlatformEventMap[E]) => void;
 
-/** Node's EventEmitter with the platform's event map on top. */
+/**
+Node's EventEmitter with the platform's event map on top. A listener that throws is reported to
+`onListenerError` instead of unwinding into the platform: a bug in a test or a CLI summary must
+not stop a session from ending or its report from being written.
+*/
 export class PlatformEmitter {
   private readonly emitter = new EventEmitter();
+
+  constructor(private readonly onListenerError: (error: unknown) => void = () => undefined) {}
 
   on<E extends PlatformEventName>(event: E, listener: PlatformListener<E>): this {
     this.emitter.on(event, listener);
@@ -62,6 +68,13 @@ export class PlatformEmitter {
   }
 
   emit<E extends PlatformEventName>(event: E, payload: PlatformEventMap[E]): void {
-    this.emitter.emit(event, payload);
+    // rawListeners keeps `once` wrappers, so calling them still removes one-shot listeners.
+    for (const listener of this.emitter.rawListeners(event) as PlatformListener<E>[]) {
+      try {
+        listener(payload);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
   }
 }

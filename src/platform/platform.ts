@@ -52,7 +52,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const dataset = await Dataset.load(opts.datasetDir);
   const store = new PlatformStore(opts.dataDir);
   const registry = new TokenRegistry<ClientConnection>(opts.tokens);
-  const events = new PlatformEmitter();
+  const events = new PlatformEmitter((error) => log.error({ err: error }, 'a platform event listener threw'));
   const manager = new SessionManager(
     opts,
     dataset,

@@ -342,7 +342,7 @@ export class SessionManager {
 
   /** Aborts every active session and waits for every report, those of sessions closed just before too. */
   async shutdown(message: string): Promise<void> {
-    await Promise.all(
+    await Promise.allSettled(
       [...this.all.values()].map((r) => (r.closed ? r.done : r.finish('server-abort', message))),
     );
   }

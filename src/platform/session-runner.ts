@@ -35,6 +35,7 @@ export class SessionRunner {
   private windowTimer: TimerHandle | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private resolveDone!: (report: SessionReport) => void;
+  private rejectDone!: (error: unknown) => void;
   /** Resolves with the final report once it is written. */
   readonly done: Promise<SessionReport>;
 
@@ -42,7 +43,12 @@ export class SessionRunner {
     readonly state: SessionState,
     private readonly deps: RunnerDeps,
   ) {
-    this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    this.done = new Promise((resolve, reject) => {
+      this.resolveDone = resolve;
+      this.rejectDone = reject;
+    });
+    // Whoever awaits `done` sees a failure; nobody awaiting it must not crash the process.
+    this.done.catch(() => undefined);
   }
 
   get id(): number {
@@ -154,7 +160,8 @@ export class SessionRunner {
       this.deps.events.emit(PlatformEvent.sessionEnded, { sessionId: this.id, type, report });
       this.resolveDone(report);
     }).catch((error: unknown) => {
-      log.error({ err: error, sessionId: this.id }, `session ${this.id}: the report could not be written`);
+      log.error({ err: error, sessionId: this.id }, `session ${this.id}: the report could not be built`);
+      this.rejectDone(error);
     });
     return this.done;
   }

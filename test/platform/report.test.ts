@@ -167,3 +167,14 @@ test('a restarted platform reads old reports from disk and never reuses a sessio
   }
   await t.cleanup();
 });
+
+test('a platform listener that throws does not stop the session from ending or its report', async () => {
+  const t = await startTestPlatform();
+  t.platform.on(PlatformEvent.sessionEnded, () => {
+    throw new Error('listener bug');
+  });
+  const report = await mixedSession(t);
+  assert.equal(report.end?.type, 'timeout-close');
+  await readFile(join(t.dataDir, 'reports', '1.json'), 'utf8');
+  await t.cleanup();
+});
