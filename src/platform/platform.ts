@@ -44,7 +44,7 @@ Starts the local platform: a Socket.IO 2 server (WebSocket only) serving `/pku` 
 (port 0 picks a free one).
 @example
 const platform = await startPlatform({ dataDir: tmp, tokens: ['t1'], timeScale: 0.001 });
-platform.on('session-ended', ({ report }) => console.log(report.totals));
+platform.on(PlatformEvent.sessionEnded, ({ report }) => console.log(report.totals));
 */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const opts = await resolveOptions(options);
