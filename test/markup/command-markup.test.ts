@@ -1,7 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createCommandMarkup, Marker, MarkupError, type CommandMarkupOptions } from '../../src/markup/index.js';
-import { contextFor, isRunning, makeTempDir, NODE, RecordingLogger, ROOT, sampleEssay } from './support.js';
+import {
+  createCommandMarkup,
+  Marker,
+  MarkupError,
+  type CommandMarkupOptions,
+} from '../../src/markup/index.js';
+import {
+  contextFor,
+  isRunning,
+  whenGone,
+  makeTempDir,
+  NODE,
+  RecordingLogger,
+  ROOT,
+  sampleEssay,
+} from './support.js';
 
 const SCRIPT = `${NODE} test/markup/fixtures/behave.mjs`;
 
@@ -37,7 +51,10 @@ describe('command markup', () => {
 
   it('names the exception of a Python traceback rather than its first line', async () => {
     const error = await failure(commandMarkup('traceback').markup(sampleEssay(), contextFor()));
-    assert.equal(error.message, `command "${SCRIPT} traceback" exited with code 1 for file 0000001; stderr: KeyError: 'text'`);
+    assert.equal(
+      error.message,
+      `command "${SCRIPT} traceback" exited with code 1 for file 0000001; stderr: KeyError: 'text'`,
+    );
   });
 
   it('reports invalid JSON on stdout with its line and column', async () => {
@@ -88,7 +105,10 @@ describe('command markup', () => {
   it('kills the whole process group of a hanging command on abort', async () => {
     const logger = new RecordingLogger();
     const controller = new AbortController();
-    const pending = commandMarkup('hang', { logger }).markup(sampleEssay(), contextFor({ signal: controller.signal }));
+    const pending = commandMarkup('hang', { logger }).markup(
+      sampleEssay(),
+      contextFor({ signal: controller.signal }),
+    );
     const pids = (await logger.waitFor(/^pids /)).split(' ').slice(1).map(Number);
     assert.equal(pids.length, 2);
     assert.ok(pids.every(isRunning));
@@ -100,7 +120,7 @@ describe('command markup', () => {
       `command "${SCRIPT} hang" was stopped for file 0000001 because the markup was aborted: This operation was aborted; its process group was killed`,
     );
     assert.equal(error.context.signal, 'SIGTERM');
-    assert.deepEqual(pids.filter(isRunning), []);
+    assert.deepEqual(await whenGone(pids), []);
   });
 
   it('kills with SIGKILL a command that ignores SIGTERM', async () => {
@@ -113,11 +133,14 @@ describe('command markup', () => {
     const error = await failure(pending);
     assert.equal(error.kind, 'aborted');
     // It installed its SIGTERM handler before printing its pid, so only SIGKILL can have stopped it.
-    assert.equal(isRunning(pid), false);
+    assert.deepEqual(await whenGone([pid]), []);
   });
 
   it('stops a hanging command when the deadline signal fires', async () => {
-    const pending = commandMarkup('hang').markup(sampleEssay(), contextFor({ signal: AbortSignal.timeout(200) }));
+    const pending = commandMarkup('hang').markup(
+      sampleEssay(),
+      contextFor({ signal: AbortSignal.timeout(200) }),
+    );
     const error = await failure(pending);
     assert.equal(error.kind, 'aborted');
     assert.match(error.message, /because the markup was aborted: The operation was aborted due to timeout;/);
@@ -134,7 +157,10 @@ describe('command markup', () => {
   it('runs the command in the configured working directory', async () => {
     const temp = await makeTempDir();
     try {
-      const markup = createCommandMarkup({ command: `${SCRIPT.replace('test/', `${ROOT}/test/`)} env`, cwd: temp.dir });
+      const markup = createCommandMarkup({
+        command: `${SCRIPT.replace('test/', `${ROOT}/test/`)} env`,
+        cwd: temp.dir,
+      });
       const output = await markup.markup(sampleEssay(), contextFor());
       const seen = JSON.parse(output?.selections.at(0)?.comment ?? '{}') as Record<string, unknown>;
       assert.equal(seen.cwd, temp.dir);
@@ -154,7 +180,10 @@ describe('command markup', () => {
   });
 
   it('rejects an empty command', () => {
-    assert.throws(() => createCommandMarkup({ command: '  ' }), { name: 'MarkupError', message: 'markup command is empty' });
+    assert.throws(() => createCommandMarkup({ command: '  ' }), {
+      name: 'MarkupError',
+      message: 'markup command is empty',
+    });
   });
 
   it('has a synchronous variant with the same errors', () => {

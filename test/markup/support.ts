@@ -107,3 +107,17 @@ export function shellQuote(value: string): string {
 }
 
 export const NODE = shellQuote(process.execPath);
+
+/**
+Waits until none of `pids` runs, checking every few milliseconds, for at most `limitMs`. A killed
+process closes its pipes a moment before the kernel marks it exited, so "gone" is a condition to
+wait for, not a state to read once. Returns the pids still running at the limit.
+*/
+export async function whenGone(pids: number[], limitMs = 5000): Promise<number[]> {
+  const until = Date.now() + limitMs;
+  for (;;) {
+    const running = pids.filter(isRunning);
+    if (running.length === 0 || Date.now() > until) return running;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

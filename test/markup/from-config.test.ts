@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadConfig } from '../../src/config.js';
+import { DEMO_WARNING, markupFromConfig, MarkupError } from '../../src/markup/index.js';
+import { makeTempDir, ROOT } from './support.js';
+
+const MODULE = join(ROOT, 'examples/my-markup.js');
+
+describe('markupFromConfig', () => {
+  it('chooses the demo when nothing is set', async () => {
+    const temp = await makeTempDir();
+    try {
+      const markup = await markupFromConfig(loadConfig({ cwd: temp.dir, env: {} }));
+      assert.equal(markup.name, 'demo');
+      assert.equal(markup.warning, DEMO_WARNING);
+    } finally {
+      await temp.remove();
+    }
+  });
+
+  it('chooses each implementation from its own setting', async () => {
+    assert.equal((await markupFromConfig({ onlySaveFiles: true })).name, 'only-save');
+    assert.equal((await markupFromConfig({ checkDirectoryAnswer: true })).name, 'directory');
+    assert.equal(
+      (await markupFromConfig({ markupCommand: 'python3 my_model.py' })).name,
+      'command:python3 my_model.py',
+    );
+    assert.equal((await markupFromConfig({ markup: MODULE })).name, 'my-markup');
+    assert.equal((await markupFromConfig({ markup: 'demo' })).name, 'demo');
+  });
+
+  it('reads MARKUP and MARKUP_COMMAND through loadConfig', async () => {
+    const temp = await makeTempDir();
+    try {
+      const env = { MARKUP: MODULE };
+      assert.equal((await markupFromConfig(loadConfig({ cwd: temp.dir, env }))).name, 'my-markup');
+      const both = loadConfig({ cwd: temp.dir, env: { ...env, MARKUP_COMMAND: 'cat' } });
+      await assert.rejects(markupFromConfig(both), {
+        kind: 'config',
+        message: /MARKUP_COMMAND \(command\), MARKUP \(module\)/,
+      });
+    } finally {
+      await temp.remove();
+    }
+  });
+
+  it('rejects only-save together with the directory mode', async () => {
+    await assert.rejects(
+      markupFromConfig({ onlySaveFiles: true, checkDirectoryAnswer: true }),
+      (error: unknown) => {
+        assert.ok(error instanceof MarkupError);
+        assert.equal(error.kind, 'config');
+        assert.equal(
+          error.message,
+          'conflicting markup settings: SESSION_IS_ONLY_SAVE_FILES (only-save), CHECK_DIRECTORY_ANSWER (directory); set only one of them (precedence, were it allowed: only-save > directory > command > module > demo)',
+        );
+        return true;
+      },
+    );
+  });
+
+  it('rejects a command together with a module', async () => {
+    await assert.rejects(markupFromConfig({ markupCommand: 'python3 my_model.py', markup: MODULE }), {
+      kind: 'config',
+      message:
+        'conflicting markup settings: MARKUP_COMMAND (command), MARKUP (module); set only one of them (precedence, were it allowed: only-save > directory > command > module > demo)',
+    });
+  });
+
+  it('lets a command-line flag replace the markup chosen in .env', async () => {
+    const config = { markupCommand: 'python3 my_model.py' };
+    assert.equal((await markupFromConfig(config, { markup: MODULE })).name, 'my-markup');
+    assert.equal(
+      (await markupFromConfig({ markup: MODULE }, { markupCommand: 'true' })).name,
+      'command:true',
+    );
+    assert.equal((await markupFromConfig(config, { markup: 'only-save' })).name, 'only-save');
+  });
+
+  it('names the flag when it conflicts with a mode from .env', async () => {
+    await assert.rejects(markupFromConfig({ checkDirectoryAnswer: true }, { markupCommand: 'true' }), {
+      message:
+        'conflicting markup settings: CHECK_DIRECTORY_ANSWER (directory), --markup-command (command); set only one of them (precedence, were it allowed: only-save > directory > command > module > demo)',
+    });
+  });
+
+  it('resolves a module given by flag against cwd', async () => {
+    const markup = await markupFromConfig({}, { markup: './examples/my-markup.js', cwd: ROOT });
+    assert.equal(markup.name, 'my-markup');
+    await assert.rejects(markupFromConfig({}, { markup: './nope.js', cwd: ROOT }), {
+      kind: 'config',
+      message: `markup module ${join(ROOT, 'nope.js')} does not exist`,
+    });
+  });
+});
