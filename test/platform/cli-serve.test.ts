@@ -96,7 +96,7 @@ async function serve(extra: string[] = []): Promise<Served> {
 }
 
 test('platform serve runs a whole 10-file session for a plain v2 client and reports which files were on time', async (t) => {
-  const s = await serve(['--time-scale', '0.03', '--timeout-close', '20']);
+  const s = await serve(['--time-scale', '0.06', '--timeout-close', '10']);
   t.after(() => s.cleanup());
   assert.match(s.url, /^http:\/\/127\.0\.0\.1:\d+\/pku$/);
   const client = await connected(s.url, 'local');
