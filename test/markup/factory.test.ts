@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createMarkup, markupKinds, registerMarkup } from '../../src/markup/index.js';
+import { silentLogger } from '../../src/log.js';
 import { ROOT } from './support.js';
 
 describe('markup factory', () => {
@@ -29,6 +30,11 @@ describe('markup factory', () => {
       kind: 'config',
       message: 'markup "command" needs the `command` option',
     });
+  });
+
+  it('takes the toolkit logger as the logger of the user program', async () => {
+    const markup = await createMarkup('command', { command: 'cat', logger: silentLogger() });
+    assert.equal(markup.name, 'command:cat');
   });
 
   it('lists the known kinds for an unknown one', async () => {
