@@ -132,16 +132,22 @@ test('platform serve runs a whole 10-file session for a plain v2 client and repo
   assert.deepEqual(await client.next(ServerEvent.close), { sessionId, type: 'timeout-close' });
   const reportPath = join(s.store, 'reports', `${sessionId}.json`);
   const [summary] = await s.line(/^Session \d+ ended.*$/);
-  assert.equal(
-    summary,
-    `Session ${sessionId} ended (timeout-close): 8 on time, 1 late, 0 invalid, 1 missing of 10 pushed; report ${reportPath}`,
-  );
+  // 9 answered files are scored against the dataset's experts (criteria + PSR).
+  const head = `Session ${sessionId} ended (timeout-close): 8 on time, 1 late, 0 invalid, 1 missing of 10 pushed`;
+  assert.ok(summary?.startsWith(`${head}; mean MTotal `), summary);
+  assert.ok(summary?.endsWith(` over 9 scored; report ${reportPath}`), summary);
 
   const report = JSON.parse(await readFile(reportPath, 'utf8')) as SessionReport;
   assert.deepEqual(
     report.files.map((f) => [f.fileId, f.status]),
     fileIds.map((id, i) => [id, i === 2 ? 'late' : i === 6 ? 'missing' : 'on-time']),
   );
+  for (const f of report.files) {
+    const score = f.score as { criteriaMax?: number; matching?: unknown[] } | undefined;
+    if (f.status === 'missing') assert.equal(score, undefined);
+    else assert.ok(score?.criteriaMax && (score.matching?.length ?? 0) >= 2, JSON.stringify(f));
+  }
+  assert.equal((report.score as { scored: number }).scored, 9);
   assert.deepEqual(report.totals, {
     planned: 10,
     pushed: 10,

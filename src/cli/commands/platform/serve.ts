@@ -29,6 +29,12 @@ function number(flag: string, raw: string, check: (n: number) => boolean, what: 
 
 const positive = (flag: string, raw: string) => number(flag, raw, (n) => n > 0, 'a positive number');
 
+function scoreText(score: unknown): string {
+  const s = score as { scored?: number; meanMTotal?: number | null; meanSTAR?: number | null } | undefined;
+  if (!s || !s.scored) return '';
+  return `; mean MTotal ${s.meanMTotal ?? '-'}, mean STAR ${s.meanSTAR ?? '-'} over ${s.scored} scored`;
+}
+
 /** Runs the platform until SIGINT/SIGTERM, then aborts open sessions and writes their reports. */
 export async function runServe(flags: ServeFlags, io: ServeIo): Promise<void> {
   const port = number(
@@ -46,6 +52,7 @@ export async function runServe(flags: ServeFlags, io: ServeIo): Promise<void> {
 
   const { startPlatform, DEFAULT_TOKEN, PlatformEvent } = await import('../../../platform/index.js');
   const { createLogger } = await import('../../../log/index.js');
+  const { scoreAnswer, scoreSession } = await import('../../../scoring/index.js');
   const logger = createLogger({ debug: false, console: io.stderr, secrets: tokens });
 
   let platform: Awaited<ReturnType<typeof startPlatform>>;
@@ -62,6 +69,9 @@ export async function runServe(flags: ServeFlags, io: ServeIo): Promise<void> {
       timeoutCloseSec,
       reconnectWindowSec,
       logger,
+      // Reports carry each answer's criteria and PSR against the dataset's experts, and session means.
+      scoreAnswer: (answer, experts) => scoreAnswer(answer, experts),
+      scoreSession: (files) => scoreSession(files),
     });
   } catch (error) {
     logger.close();
@@ -80,7 +90,8 @@ export async function runServe(flags: ServeFlags, io: ServeIo): Promise<void> {
     const t = report.totals;
     io.stdout.write(
       `Session ${sessionId} ended (${type}): ${t.onTime} on time, ${t.late} late, ${t.invalid} invalid, ` +
-        `${t.missing} missing of ${t.pushed} pushed; report ${platform.dataDir}/reports/${sessionId}.json\n`,
+        `${t.missing} missing of ${t.pushed} pushed${scoreText(report.score)}; ` +
+        `report ${platform.dataDir}/reports/${sessionId}.json\n`,
     );
   });
 
