@@ -1,4 +1,5 @@
 import type { Subject } from './types.js';
+import { SEMANTIC_BLOCKS } from '../../src/scoring/psr/index.js';
 
 // Canonical spellings from scoring.md §2. The builder demands these exact spellings (not just a
 // case-insensitive match) because the history processor links roles and causes case-sensitively.
@@ -6,32 +7,7 @@ import type { Subject } from './types.js';
 export const SUBJECTS: readonly Subject[] = ['rus', 'rus-free', 'lit', 'social', 'hist', 'eng', 'eng-free'];
 
 /** Blocks that PSR treats as "semantic" (scoring.md §2, last bullet); they must carry group `meaning`. */
-export const SEMANTIC_BLOCKS: ReadonlySet<string> = new Set([
-  'проблема',
-  'пример',
-  'пояснение',
-  'связь',
-  'позиция',
-  'отношение',
-  'аргумент',
-  'понятие',
-  'идея',
-  'теория',
-  'логика',
-  'пример.общ',
-  'пример.лич',
-  'пример.ист',
-  'событие',
-  'сяп',
-  'роль',
-  'причина',
-  'следствие',
-  'оценка',
-  'лмнение',
-  'прмнение',
-  'обоснование',
-  'вывод',
-]);
+export { SEMANTIC_BLOCKS };
 
 // Error categories counted for any subject; the Э. category has no named codes in the catalogue,
 // so any `Э.<name>` is accepted (see isCommonErrorCode).
