@@ -108,7 +108,8 @@ export class Pipeline {
     const entry = newEntry({
       fileId: file.fileId,
       sessionId: file.sessionId,
-      content: answer.toString(),
+      // Compact: the same text goes to output/ and on the wire, and pretty-printing 10 KB per file costs.
+      content: JSON.stringify(answer.toJSON()),
       deadline: file.receivedAt + this.o.fileTimeMs(),
     });
     await this.#store(file, entry);

@@ -30,7 +30,7 @@ export function readIncoming(content: WireEssay | unknown, fileId: string): Inco
 
 function safeStringify(value: unknown): string {
   try {
-    return JSON.stringify(value, null, 2) ?? String(value);
+    return JSON.stringify(value) ?? String(value);
   } catch {
     return String(value);
   }

@@ -152,7 +152,7 @@ export class Session extends TypedEmitter<SessionEvents> {
   async sendFile(fileId: string, essay: Essay): Promise<AckResult | undefined> {
     const sessionId = this.#sessionId;
     if (sessionId === undefined) throw new SessionError('no session: start or reconnect first', 'no-session');
-    const entry = newEntry({ fileId, sessionId, content: essay.toString() });
+    const entry = newEntry({ fileId, sessionId, content: JSON.stringify(essay.toJSON()) });
     const outbox = this.#requireOutbox();
     await Promise.all([this.store.saveOutput(sessionId, fileId, entry.content), outbox.put(entry)]);
     const answer = outbox.waitFor(fileId);

@@ -118,7 +118,8 @@ test('runSession with a markup command pipes each essay through the program', as
     join(env.dir, 'mark.mjs'),
     `let s = ''; process.stdin.on('data', (d) => (s += d)); process.stdin.on('end', () => { const e = JSON.parse(s); e.selections.push({ id: 1, startSelection: 0, endSelection: 4, type: 'проблема', group: 'meaning' }); process.stdout.write(JSON.stringify(e)); });\n`,
   );
-  const result = await viaRunSession(env, { markupCommand: `node mark.mjs` });
+  // A child process per essay needs more than the usual 100 ms: 60 s × 0.01 = 600 ms per file.
+  const result = await viaRunSession(env, { markupCommand: `node mark.mjs`, start: { ...START, time: 60 } });
   assert.equal(result.exitCode, 0, result.stderr);
   assert.deepEqual(result.summary?.accepted.sort(), env.ids);
   const dir = result.summary?.dir ?? '';

@@ -1,0 +1,30 @@
+// `npm run bench`: every benchmark, figures printed and written to bench/results.json. Not a test.
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { benchSession, formatFigures } from './session.js';
+
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+
+console.log('Session client');
+const session = await benchSession();
+console.log(formatFigures(session));
+results.session = session;
+
+const psrPath = join(import.meta.dirname, 'psr.ts');
+if (existsSync(psrPath)) {
+  const { benchPsr } = (await import(pathToFileURL(psrPath).href)) as {
+    benchPsr: () => Promise<Record<string, number>>;
+  };
+  console.log('\nPSR');
+  const psr = await benchPsr();
+  for (const [name, value] of Object.entries(psr)) console.log(`${name.padEnd(40)} ${value}`);
+  results.psr = psr;
+} else {
+  console.log('\nPSR: bench/psr.ts not found, skipped');
+}
+
+const out = join(import.meta.dirname, 'results.json');
+await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwritten ${out}`);
