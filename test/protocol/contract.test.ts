@@ -6,10 +6,14 @@ import {
   parseServer,
   decodeWireEssay,
   namespaceUrl,
+} from '../../src/protocol/index.js';
+import type {
+  ClientToServerEvents,
+  EventPayload,
+  ServerToClientEvents,
   ClientEvent,
   ServerEvent,
 } from '../../src/protocol/index.js';
-import type { ClientToServerEvents, EventPayload, ServerToClientEvents } from '../../src/protocol/index.js';
 
 test('session-start coerces numeric strings and letter case', () => {
   const r = checkStartRequest({
