@@ -75,9 +75,25 @@ export class Dataset {
     return new Dataset(dir, entries);
   }
 
-  /** Entries of `split` in `lang` (`all` = both), in index order. */
+  /**
+  Entries of `split` in `lang` (`all` = both), subjects taken in turn (one of each subject, in the
+  order subjects first appear in the index, then again), so that even a short session sees every
+  subject; within a subject, index order. Deterministic, so reports are reproducible.
+  */
   select(split: DatasetType, lang: Lang): DatasetEntry[] {
-    return this.entries.filter((e) => e.split === split && (lang === 'all' || e.lang === lang));
+    const bySubject = new Map<string, DatasetEntry[]>();
+    for (const e of this.entries) {
+      if (e.split !== split || (lang !== 'all' && e.lang !== lang)) continue;
+      const list = bySubject.get(e.subject) ?? [];
+      list.push(e);
+      bySubject.set(e.subject, list);
+    }
+    const queues = [...bySubject.values()];
+    const out: DatasetEntry[] = [];
+    for (let round = 0; out.length < queues.reduce((n, q) => n + q.length, 0); round++) {
+      for (const q of queues) if (round < q.length) out.push(q[round]!);
+    }
+    return out;
   }
 
   /** The essay as it is pushed: the JSON object of `{split}/{id}.json`. */

@@ -74,3 +74,17 @@ test('an essay file missing at session start gets session-start-error, and the p
   assert.deepEqual(await client.next(ServerEvent.startSuccess), { sessionId: 1 });
   await t.cleanup(client);
 });
+
+test('the shipped dataset gives a 10-file session every subject, taking subjects in turn', async () => {
+  const dataset = await Dataset.load(defaultDatasetDir());
+  const first = dataset.select('train', 'all').slice(0, 10);
+  assert.deepEqual(
+    new Set(first.slice(0, 7).map((e) => e.subject)),
+    new Set(['rus', 'rus-free', 'lit', 'social', 'hist', 'eng', 'eng-free']),
+  );
+  const rus = dataset.select('train', 'rus');
+  assert.ok(rus.every((e) => e.lang === 'rus'));
+  // Within a subject the index order is kept.
+  const hist = rus.filter((e) => e.subject === 'hist').map((e) => e.id);
+  assert.deepEqual(hist, [...hist].sort());
+});

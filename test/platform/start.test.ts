@@ -140,7 +140,7 @@ test('a technical session serves train essays of both languages at 60 s per file
   t.clock.advance(59_999);
   assert.equal(t.platform.sessions()[0]?.pushed, 1);
   t.clock.advance(1);
-  assert.equal((await client.next(ServerEvent.fileAvailable)).fileId, '1002');
+  assert.equal((await client.next(ServerEvent.fileAvailable)).fileId, '2001');
   await t.cleanup(client);
 });
 
