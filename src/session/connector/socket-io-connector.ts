@@ -3,6 +3,7 @@ import type {
   ClientAbortRequest,
   FileRepeatRequest,
   FileSendRequest,
+  LogsSendRequest,
   Parsed,
   ServerEventName,
   StartRequest,
@@ -88,6 +89,10 @@ export class SocketIoConnector extends TypedEmitter<ConnectorEvents> implements 
 
   getFile(request: FileRepeatRequest = {}): boolean {
     return this.#send(() => this.#socket.emit(ClientEvent.fileRepeat, request));
+  }
+
+  sendLogs(request: LogsSendRequest): boolean {
+    return this.#send(() => this.#socket.emit(ClientEvent.logsSend, request));
   }
 
   async close(): Promise<void> {
@@ -217,7 +222,15 @@ export class SocketIoConnector extends TypedEmitter<ConnectorEvents> implements 
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) {
+    // engine.io-client wraps the real cause (a TLS or DNS error) as `description`: "websocket error"
+    // alone would hide that the certificate was refused.
+    // It is the ws ErrorEvent (`{message, error}`), an Error or a string depending on the transport.
+    const cause = (error as { description?: unknown }).description;
+    const message = (cause as { message?: unknown } | undefined)?.message;
+    const detail = typeof message === 'string' ? message : typeof cause === 'string' ? cause : undefined;
+    return detail && detail !== error.message ? `${error.message}: ${detail}` : error.message;
+  }
   if (typeof error === 'string') return error;
   try {
     return JSON.stringify(error);
