@@ -20,8 +20,15 @@ export interface PlatformOptions {
   tokensFile?: string;
   /** @default defaultDatasetDir() */
   datasetDir?: string;
-  /** Multiplies every session duration (file time, close timeout, reconnect window). @default 1 */
+  /** Multiplies every session duration (file time, push interval, close timeout, reconnect window). @default 1 */
   timeScale?: number;
+  /**
+  Seconds between two pushes of a session, apart from each file's deadline (its `time`). `0`
+  pushes every file of the session at once, in order (a burst: each deadline starts at that
+  moment); a value below `time` makes files overlap, one above it leaves gaps.
+  @default the session's seconds per file (`time`): one file per deadline, as the contest does
+  */
+  pushIntervalSec?: number;
   /** Seconds per file in a final session. @default 60 */
   finalTimeSec?: number;
   /** Files in a final session (capped by the test split). @default 100 */
@@ -45,9 +52,13 @@ export interface PlatformOptions {
 }
 
 export type ResolvedOptions = Required<
-  Omit<PlatformOptions, 'tokens' | 'tokensFile' | 'scoreAnswer' | 'scoreSession'>
+  Omit<PlatformOptions, 'tokens' | 'tokensFile' | 'scoreAnswer' | 'scoreSession' | 'pushIntervalSec'>
 > &
-  Pick<PlatformOptions, 'scoreAnswer' | 'scoreSession'> & { tokens: string[] };
+  Pick<PlatformOptions, 'scoreAnswer' | 'scoreSession'> & {
+    tokens: string[];
+    /** `undefined`: push every `time` seconds. */
+    pushIntervalSec: number | undefined;
+  };
 
 export const DEFAULT_TOKEN = 'local';
 
@@ -60,6 +71,14 @@ function positive(name: string, value: number | undefined, fallback: number, int
     );
   }
   return v;
+}
+
+function nonNegative(name: string, value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new PlatformOptionsError(name, `must be a number of seconds, 0 or more (got ${String(value)})`);
+  }
+  return value;
 }
 
 /** Applies the defaults and checks every option once, before anything starts. */
@@ -82,6 +101,7 @@ export async function resolveOptions(options: PlatformOptions): Promise<Resolved
     tokens,
     datasetDir: options.datasetDir ?? defaultDatasetDir(),
     timeScale: positive('timeScale', options.timeScale, 1),
+    pushIntervalSec: nonNegative('pushIntervalSec', options.pushIntervalSec),
     finalTimeSec: positive('finalTimeSec', options.finalTimeSec, 60),
     finalFiles: positive('finalFiles', options.finalFiles, 100, true),
     technicalFiles: positive('technicalFiles', options.technicalFiles, 10, true),

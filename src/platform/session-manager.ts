@@ -147,6 +147,8 @@ export class SessionManager {
     const runner = new SessionRunner(state, {
       clock: this.options.clock,
       timeoutCloseMs: this.ms(this.options.timeoutCloseSec),
+      pushIntervalMs:
+        this.options.pushIntervalSec === undefined ? undefined : this.ms(this.options.pushIntervalSec),
       reconnectWindowMs: this.ms(this.options.reconnectWindowSec),
       events: this.events,
       log: this.log,

@@ -11,6 +11,8 @@ export interface RunnerDeps {
   clock: Clock;
   /** Milliseconds after the last push before `timeout-close`. */
   timeoutCloseMs: number;
+  /** Milliseconds between pushes; `0` pushes every file at once. @default the file time */
+  pushIntervalMs?: number | undefined;
   /** Milliseconds without a connection before the session is lost. */
   reconnectWindowMs: number;
   events: PlatformEmitter;
@@ -24,7 +26,8 @@ export interface RunnerDeps {
 }
 
 /**
-Drives one session in time: pushes a file every `fileTimeMs` (the first at once), closes it
+Drives one session in time: pushes a file every `pushIntervalMs` (by default the file time; `0`
+pushes them all at once; the first always goes at once), closes it
 `timeoutCloseMs` after the last push unless every file is answered first, and loses it when no
 connection is attached for `reconnectWindowMs`. Answers and the final report run through one
 queue, so the report always sees every answer that was accepted before the session closed.
@@ -83,10 +86,30 @@ export class SessionRunner {
   }
 
   private push(): void {
+    const interval = this.deps.pushIntervalMs ?? this.state.fileTimeMs;
+    if (!this.pushOne()) return;
+    // A burst: every file, in order, in this turn of the event loop.
+    if (interval === 0) while (!this.state.allPushed && this.pushOne());
     if (this.closed) return;
+    if (!this.state.allPushed) {
+      this.pushTimer = this.deps.clock.setTimeout(
+        this.guarded('push', () => this.push()),
+        interval,
+      );
+    } else {
+      this.closeTimer = this.deps.clock.setTimeout(
+        this.guarded('timeout-close', () => this.finish('timeout-close')),
+        this.deps.timeoutCloseMs,
+      );
+    }
+  }
+
+  /** Pushes the next planned file to the attached connection; false when nothing was pushed. */
+  private pushOne(): boolean {
+    if (this.closed) return false;
     const { clock, log } = this.deps;
     const file = this.state.pushNext(clock.now());
-    if (file === undefined) return;
+    if (file === undefined) return false;
     const conn = this.deps.connection();
     conn?.emit(ServerEvent.fileAvailable, { sessionId: this.id, fileId: file.fileId, content: file.content });
     file.delivered = conn !== undefined;
@@ -101,17 +124,7 @@ export class SessionRunner {
       delivered: file.delivered,
       deadline: file.deadline,
     });
-    if (!this.state.allPushed) {
-      this.pushTimer = clock.setTimeout(
-        this.guarded('push', () => this.push()),
-        this.state.fileTimeMs,
-      );
-    } else {
-      this.closeTimer = clock.setTimeout(
-        this.guarded('timeout-close', () => this.finish('timeout-close')),
-        this.deps.timeoutCloseMs,
-      );
-    }
+    return true;
   }
 
   /** Closes with `finish` once the last file is pushed and every pushed file is answered. */
