@@ -14,6 +14,12 @@ export interface CreateLoggerOptions {
   console?: boolean | { write(text: string): unknown };
   /** Minimum level of the console and of `info_{date}.log`. @default 'info' */
   level?: LevelWithSilent;
+  /**
+  Minimum level of `info_{date}.log` when it should keep more than the console shows, e.g. a CLI
+  whose console shows only warnings (its progress goes to stdout by other means) while the file
+  keeps the info lines too. @default level
+  */
+  fileLevel?: LevelWithSilent;
 }
 
 /** A logger that owns its files; `close()` (on it or on any child) closes them. */
@@ -45,12 +51,14 @@ Every secret is masked in every output. Use `logger.child({ module: 'session' })
 */
 export function createLogger(options: CreateLoggerOptions): RootLogger {
   const consoleLevel = levelValue(options.level ?? 'info');
+  const infoLevel = options.fileLevel === undefined ? consoleLevel : levelValue(options.fileLevel);
   const debugLevel = options.debug ? levelValue('debug') : Infinity;
-  const sessionsLevel = Math.min(consoleLevel, options.debug ? debugLevel : levelValue('info'));
+  const sessionsLevel = Math.min(consoleLevel, infoLevel, options.debug ? debugLevel : levelValue('info'));
 
   const router = new LogRouter({
     logDir: options.logDir,
     consoleLevel,
+    infoLevel,
     sessionsLevel,
     debugLevel,
     console: consoleStreamOf(options.console),
@@ -58,7 +66,7 @@ export function createLogger(options: CreateLoggerOptions): RootLogger {
   });
   const logger = pino(
     {
-      level: levelLabel(Math.min(consoleLevel, sessionsLevel, debugLevel)),
+      level: levelLabel(Math.min(consoleLevel, infoLevel, sessionsLevel, debugLevel)),
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },

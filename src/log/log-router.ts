@@ -7,8 +7,10 @@ import { formatLine, localDate, type LogRecord } from './format-line.js';
 export interface LogRouterOptions {
   /** Where the three files go; without it only the console gets lines. */
   logDir: string | undefined;
-  /** Minimum level of the console and of `info_{date}.log`. */
+  /** Minimum level of the console. */
   consoleLevel: number;
+  /** Minimum level of `info_{date}.log` (the same lines as the console, maybe more). @default consoleLevel */
+  infoLevel?: number;
   /** Minimum level of `sessions_{date}.log`. */
   sessionsLevel: number;
   /** Minimum level of `debug_{date}.log`; `Infinity` when debug is off, so the file is never created. */
@@ -72,10 +74,12 @@ export class LogRouter implements DestinationStream {
 
     const level = levelNumber(record.level);
     const date = localDate(record.time);
-    if (level >= this.options.consoleLevel) {
+    const toConsole = level >= this.options.consoleLevel;
+    const toInfo = level >= (this.options.infoLevel ?? this.options.consoleLevel);
+    if (toConsole || toInfo) {
       const human = formatLine(record);
-      this.writeConsole(human);
-      this.info?.write(date, human);
+      if (toConsole) this.writeConsole(human);
+      if (toInfo) this.info?.write(date, human);
     }
     if (record.sessionId !== undefined && level >= this.options.sessionsLevel)
       this.sessions?.write(date, json);

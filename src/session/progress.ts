@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import type { Logger } from '../log.js';
 import type { Session } from './session.js';
 
 export interface ProgressOptions {
@@ -7,6 +8,11 @@ export interface ProgressOptions {
   live: boolean;
   /** Files expected, when known (the start's count). */
   total?: number;
+  /**
+  Gets every progress line at info level, with `sessionId`, `fileId` and `event` fields, live bar
+  or not: `info_{date}.log` then holds what the console shows, `sessions_{date}.log` the records.
+  */
+  logger?: Logger;
 }
 
 export interface ProgressDisplay {
@@ -24,8 +30,10 @@ export function attachProgress(session: Session, options: ProgressOptions): Prog
     const soonest = Math.min(...deadlines.values());
     return Number.isFinite(soonest) ? `${Math.max(0, (soonest - Date.now()) / 1000).toFixed(1)} s` : '-';
   };
-  const line = (text: string) => {
+  const logger = options.logger?.child({ module: 'progress' });
+  const line = (text: string, event?: string, fileId?: string) => {
     if (!options.live) options.stream.write(`${text}\n`);
+    logger?.info({ sessionId: session.sessionId, event, fileId }, text);
   };
 
   let bar: cliProgress.SingleBar | undefined;
@@ -51,20 +59,29 @@ export function attachProgress(session: Session, options: ProgressOptions): Prog
     bar.update(counts.accepted + counts.rejected + counts.failed, { ...counts, deadline: nearest() });
   };
 
-  session.on('started', ({ sessionId }) => line(`session ${String(sessionId)} started`));
-  session.on('connected', ({ reconnect }) => reconnect && line('reconnected'));
+  session.on('started', ({ sessionId, resumed }) =>
+    line(`session ${String(sessionId)} ${resumed ? 'resumed' : 'started'}`, resumed ? 'resumed' : 'started'),
+  );
+  session.on('connected', ({ reconnect }) => reconnect && line('reconnected', 'connected'));
   session.on('disconnected', ({ reason, willReconnect }) => {
     // Our own disconnect at the end is not news.
     if (reason !== 'io client disconnect')
-      line(`disconnected (${reason})${willReconnect ? '; reconnecting' : ''}`);
+      line(`disconnected (${reason})${willReconnect ? '; reconnecting' : ''}`, 'disconnected');
   });
   session.on('reconnecting', ({ attempt, delayMs }) =>
-    line(`reconnect attempt ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
+    line(`reconnect attempt ${attempt} in ${(delayMs / 1000).toFixed(1)} s`, 'reconnecting'),
   );
-  session.on('file-received', ({ fileId, deadline }) => {
+  session.on('file-received', ({ fileId, deadline, resumed }) => {
     counts.received += 1;
     deadlines.set(fileId, deadline);
-    line(`file ${fileId} received (deadline in ${((deadline - Date.now()) / 1000).toFixed(1)} s)`);
+    const left = (deadline - Date.now()) / 1000;
+    const when =
+      left > 0 ? `deadline in ${left.toFixed(1)} s` : `deadline passed ${(-left).toFixed(1)} s ago`;
+    line(
+      `file ${fileId} ${resumed ? 'taken up again from disk' : 'received'} (${when})`,
+      'file-received',
+      fileId,
+    );
     refresh();
   });
   session.on('file-marked', ({ fileId, outcome, reason }) => {
@@ -72,29 +89,31 @@ export function attachProgress(session: Session, options: ProgressOptions): Prog
     if (outcome === 'kept') deadlines.delete(fileId);
     line(
       `file ${fileId} ${outcome === 'kept' ? 'saved (only-save mode)' : outcome}${reason ? `: ${reason}` : ''}`,
+      'file-marked',
+      fileId,
     );
     refresh();
   });
   session.on('file-sent', ({ fileId, late, resend }) => {
     if (!resend) counts.sent += 1;
     deadlines.delete(fileId);
-    line(`file ${fileId} ${resend ? 'resent' : 'sent'}${late ? ' (late)' : ''}`);
+    line(`file ${fileId} ${resend ? 'resent' : 'sent'}${late ? ' (late)' : ''}`, 'file-sent', fileId);
     refresh();
   });
   session.on('file-accepted', ({ fileId }) => {
     counts.accepted += 1;
-    line(`file ${fileId} accepted`);
+    line(`file ${fileId} accepted`, 'file-accepted', fileId);
     refresh();
   });
   session.on('file-rejected', ({ fileId, message }) => {
     counts.rejected += 1;
-    line(`file ${fileId} rejected: ${message}`);
+    line(`file ${fileId} rejected: ${message}`, 'file-rejected', fileId);
     refresh();
   });
   session.on('file-failed', ({ fileId, stage, message }) => {
     counts.failed += 1;
     deadlines.delete(fileId);
-    line(`file ${fileId} failed (${stage}): ${message}`);
+    line(`file ${fileId} failed (${stage}): ${message}`, 'file-failed', fileId);
     refresh();
   });
   return {

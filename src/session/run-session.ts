@@ -91,14 +91,26 @@ export async function runSession(
       'no-session',
     );
   }
+  // The console gets warnings and errors (stderr) and the progress display (stdout, written by
+  // `attachProgress` and `say`); info_{date}.log gets both, through the info records they log.
   const logger = createLogger({
     logDir: config.logsDir,
     debug: config.debug,
     secrets: [token],
     console: io.stderr,
     level: 'warn',
+    fileLevel: 'info',
   });
-  const say = (text: string) => io.stdout.write(`${maskSecrets(text, [token])}\n`);
+  const cliLog = logger.child({ module: 'cli' });
+  const say = (text: string, fields: Record<string, unknown> = {}) => {
+    io.stdout.write(`${maskSecrets(text, [token])}\n`);
+    cliLog.info(fields, text);
+  };
+  // The CLI's own `error: …` line on stderr; the files get it too (at info: the console already has it).
+  const complain = (text: string, fields: Record<string, unknown> = {}) => {
+    io.stderr.write(`error: ${maskSecrets(text, [token])}\n`);
+    cliLog.info({ ...fields, stream: 'stderr' }, `error: ${text}`);
+  };
   const markup =
     options.markupImpl ??
     (options.command === 'abort'
@@ -130,12 +142,14 @@ export async function runSession(
     onMarkupFailure: options.onMarkupFailure ?? 'send-unmarked',
     timeScale,
     host,
+    secrets: [token],
     ...(current ? { sessionId: current.sessionId, fileTimeSec: current.fileTimeSec } : {}),
   });
   const live = io.stdout.isTTY === true && options.command !== 'abort';
   const progress = attachProgress(session, {
     stream: io.stdout,
     live,
+    logger,
     ...(request?.params ? { total: request.params.countFiles } : {}),
   });
   const onStop = () => {
@@ -154,8 +168,8 @@ export async function runSession(
     const summary = await session.done;
     progress.stop();
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`error: ${maskSecrets(message, [token])}\n`);
-    if (summary.received.length > 0) say(formatSummary(summary));
+    complain(message, { sessionId: summary.sessionId });
+    if (summary.received.length > 0) say(formatSummary(summary), { sessionId: summary.sessionId });
     logger.close();
     await marker.close();
     io.signal?.removeEventListener('abort', onStop);
@@ -165,24 +179,33 @@ export async function runSession(
   io.signal?.removeEventListener('abort', onStop);
   progress.stop();
   await marker.close();
-  logger.close();
-  if (options.command === 'abort') {
-    say(`Session ${String(summary.sessionId ?? '')} aborted.`);
-    return { exitCode: EXIT.ok, summary };
+  try {
+    return finalWords(summary);
+  } finally {
+    logger.close();
   }
-  say(formatSummary(summary));
-  if (summary.end.reason === 'stopped') {
-    if (!options.local) {
-      say(
-        'The session is still open on the platform: `readable session reconnect` resumes it, `readable session abort` ends it.',
-      );
+
+  function finalWords(summary: SessionSummary): RunSessionResult {
+    const fields = { sessionId: summary.sessionId };
+    if (options.command === 'abort') {
+      say(`Session ${String(summary.sessionId ?? '')} aborted.`, fields);
+      return { exitCode: EXIT.ok, summary };
     }
-    return { exitCode: EXIT.interrupted, summary };
+    say(formatSummary(summary), fields);
+    if (summary.end.reason === 'stopped') {
+      if (!options.local) {
+        say(
+          'The session is still open on the platform: `readable session reconnect` resumes it, `readable session abort` ends it.',
+          fields,
+        );
+      }
+      return { exitCode: EXIT.interrupted, summary };
+    }
+    if (summary.end.reason === 'auth-error' || summary.end.reason === 'connection-error') {
+      complain(summary.end.message ?? summary.end.reason, fields);
+    }
+    return { exitCode: summaryOk(summary) ? EXIT.ok : EXIT.failure, summary };
   }
-  if (summary.end.reason === 'auth-error' || summary.end.reason === 'connection-error') {
-    io.stderr.write(`error: ${maskSecrets(summary.end.message ?? summary.end.reason, [token])}\n`);
-  }
-  return { exitCode: summaryOk(summary) ? EXIT.ok : EXIT.failure, summary };
 }
 
 async function operate(

@@ -4,8 +4,12 @@ import type { SessionSummary, FailureStage } from './summary.js';
 /** Progress events of a `Session`. `hr` fields are `process.hrtime.bigint()` at the moment, for benchmarks. */
 export interface SessionEvents {
   connected: [info: { reconnect: boolean }];
-  started: [info: { sessionId: SessionId }];
-  'file-received': [info: { fileId: string; sessionId: SessionId; deadline: number; hr: bigint }];
+  /** `resumed`: this process took up a session started earlier (`reconnect`). */
+  started: [info: { sessionId: SessionId; resumed?: boolean }];
+  /** `resumed`: an input saved by an earlier process (or before a Ctrl+C), taken up again from disk. */
+  'file-received': [
+    info: { fileId: string; sessionId: SessionId; deadline: number; hr: bigint; resumed?: boolean },
+  ];
   'file-saved': [info: { fileId: string; path: string | undefined; malformed: boolean }];
   'file-marked': [
     info: { fileId: string; outcome: 'marked' | 'unmarked' | 'kept' | 'skipped'; reason?: string },

@@ -4,20 +4,25 @@ import type { Logger } from '../log.js';
 import type { Marker } from '../markup/index.js';
 import { ServerEvent } from '../protocol/index.js';
 import type { FileAvailablePayload, SessionId } from '../protocol/index.js';
+import { ClientLog } from './client-log.js';
+import type { ClientLogRecord } from './client-log.js';
 import type { Connector } from './connector/index.js';
 import { SessionError, isSessionError } from './errors.js';
 import { Limiter } from './limiter.js';
+import { shipLogs } from './logs-shipper.js';
 import { Outbox } from './outbox.js';
 import type { AckResult } from './outbox.js';
 import { FileOutgoingStore, newEntry } from './outgoing-store.js';
 import type { OutgoingEntry, OutgoingStore } from './outgoing-store.js';
 import { Pipeline } from './pipeline.js';
 import type { Decision, IncomingFile, MarkupFailurePolicy } from './pipeline.js';
+import { findUnanswered, readEarlierRuns } from './recovery.js';
 import { buildStartRequest, fileTimeSec } from './start-options.js';
 import type { StartOptions } from './start-options.js';
 import { SessionStore } from './store.js';
 import { SummaryBuilder } from './summary.js';
 import type { EndReason, FailureStage, SessionSummary } from './summary.js';
+import { traceConnector } from './traced-connector.js';
 import { TypedEmitter } from './typed-emitter.js';
 import type { SessionEvents } from './session-events.js';
 
@@ -47,7 +52,31 @@ export interface SessionOptions {
   fileTimeSec?: number;
   /** Host recorded in `current.json` (never the token). */
   host?: string;
+  /** Masked in the session's own log records (`client-log.jsonl`), e.g. the token. */
+  secrets?: readonly string[];
+  /** `logs-send` at the end of the session waits this long for each answer. @default 3000 */
+  logsTimeoutMs?: number;
 }
+
+/** Ends after which the session's log records go to the platform, before the client disconnects. */
+const SHIPS_LOGS: ReadonlySet<EndReason> = new Set([
+  'finish',
+  'timeout-close',
+  'client-abort',
+  'server-abort',
+]);
+
+/** Events kept in `client-log.jsonl`, with their level; the rest (saves, retries) are noise there. */
+const RECORDED: Partial<Record<keyof SessionEvents, ClientLogRecord['level']>> = {
+  connected: 'info',
+  disconnected: 'warn',
+  'file-received': 'info',
+  'file-marked': 'info',
+  'file-sent': 'info',
+  'file-accepted': 'info',
+  'file-rejected': 'warn',
+  'file-failed': 'warn',
+};
 
 type PendingOp = 'start' | 'reconnect' | 'repeat' | 'abort';
 
@@ -61,8 +90,10 @@ export class Session extends TypedEmitter<SessionEvents> {
   readonly store: SessionStore;
   readonly #o: SessionOptions;
   readonly #connector: Connector;
-  readonly #logger: Logger;
+  readonly #baseLogger: Logger;
+  #logger: Logger;
   readonly #summary = new SummaryBuilder();
+  readonly #clientLog: ClientLog;
   readonly #pipeline: Pipeline;
   readonly #inFlight = new Map<string, { controller: AbortController; done: Promise<void> }>();
   readonly #open = new Set<string>();
@@ -75,18 +106,33 @@ export class Session extends TypedEmitter<SessionEvents> {
   #fileTimeSec: number;
   #lastFileId: string | undefined;
   #ending: EndReason | undefined;
+  /** Replaying the records of earlier processes of this session, before this one writes its own. */
+  #restoring: Promise<void> | undefined;
+  /** Deadlines of files received by earlier processes. */
+  #earlierDeadlines = new Map<string, number>();
+  /** True deadlines of resumed files whose deadline had passed: they get a fresh budget but count as late. */
+  readonly #lateAfter = new Map<string, number>();
+  /** Files asked for again after a reconnect; set while the repeats bring files missed while away. */
+  #catchingUp: Set<string> | undefined;
 
   constructor(options: SessionOptions) {
     super();
     this.#o = options;
-    this.#connector = options.connector;
-    this.#logger = (options.logger ?? silentLogger()).child({ module: 'session' });
+    this.#baseLogger = options.logger ?? silentLogger();
+    this.#logger = this.#baseLogger.child({ module: 'session' });
+    this.#connector = traceConnector(options.connector, () => this.#logger);
+    this.#clientLog = new ClientLog({
+      ...(options.secrets ? { secrets: options.secrets } : {}),
+      onError: (error) => this.#logger.error({ err: error }, 'could not write client-log.jsonl'),
+    });
     this.store = new SessionStore(options.filesDir);
     this.#fileTimeSec = options.fileTimeSec ?? 60;
     this.done = new Promise((resolve) => (this.#resolveDone = resolve));
     const scale = options.timeScale ?? 1;
     const ratio = options.safetyMargin?.ratio ?? 0.1;
     const minMs = options.safetyMargin?.minMs ?? 1000 * scale;
+    // Read at each use: the logger gains the session id once it is known.
+    const logger = () => this.#logger;
     this.#pipeline = new Pipeline({
       store: this.store,
       marker: options.marker,
@@ -95,7 +141,9 @@ export class Session extends TypedEmitter<SessionEvents> {
       policy: options.onMarkupFailure ?? 'send-unmarked',
       fileTimeMs: () => this.#fileTimeSec * 1000 * scale,
       marginMs: (fileTimeMs) => Math.max(minMs, ratio * fileTimeMs),
-      logger: this.#logger,
+      get logger() {
+        return logger();
+      },
       hooks: {
         saved: (file, path, malformed) => this.emit('file-saved', { fileId: file.fileId, path, malformed }),
         decided: (file, decision) => this.#onDecided(file, decision),
@@ -125,18 +173,25 @@ export class Session extends TypedEmitter<SessionEvents> {
     this.#connector.start(request);
     const sessionId = await answer;
     await this.#began(sessionId);
+    this.#record('session-started', { request });
     return sessionId;
   }
 
-  /** Re-attaches to the token's active session (`session-reconnect`), then asks for a missed file and resends answers. */
+  /**
+  Re-attaches to the token's active session (`session-reconnect`) and takes up every saved input
+  that has no answer yet (late if its deadline has passed), asks for the files pushed while away
+  and resends the answers still in the outgoing store.
+  */
   async reconnect(): Promise<SessionId> {
     await this.#connect();
     const answer = this.#expect<SessionId>('reconnect');
     this.#connector.reconnect();
     const sessionId = await answer;
     await this.#began(sessionId);
+    this.#record('session-resumed', {});
+    this.emit('started', { sessionId, resumed: true });
     this.#lastFileId ??= await this.store.newestInputFileId(sessionId);
-    this.#resume();
+    await this.#resume();
     return sessionId;
   }
 
@@ -197,7 +252,7 @@ export class Session extends TypedEmitter<SessionEvents> {
     const c = this.#connector;
     c.on('connected', ({ reconnect }) => {
       this.emit('connected', { reconnect });
-      if (reconnect && this.#sessionId !== undefined && this.#ending === undefined) this.#resume();
+      if (reconnect && this.#sessionId !== undefined && this.#ending === undefined) void this.#resume();
     });
     c.on('disconnected', (info) => {
       this.#outbox?.interrupt();
@@ -240,8 +295,10 @@ export class Session extends TypedEmitter<SessionEvents> {
       const sessionId = p.sessionId ?? this.#sessionId ?? 'unknown';
       this.#onFile({ sessionId, fileId: p.fileId, content: p.content });
       this.#settle('repeat', p.fileId);
+      this.#catchUp(p.fileId, p.missed === true);
     });
     c.on(ServerEvent.fileRepeatError, (p) => {
+      this.#catchingUp = undefined;
       const error = new SessionError(`the platform has no file to repeat: ${p.message}`, 'repeat');
       if (!this.#reject('repeat', error)) this.#logger.info(error.message);
     });
@@ -299,12 +356,16 @@ export class Session extends TypedEmitter<SessionEvents> {
     return pending !== undefined;
   }
 
-  #attach(sessionId: SessionId, announce = false): void {
+  /** `fresh`: a session this process started, with no earlier records to replay. */
+  #attach(sessionId: SessionId, fresh = false): void {
     if (this.#sessionId !== undefined) return;
     this.#sessionId = sessionId;
     this.#summary.sessionId = sessionId;
+    this.#logger = this.#baseLogger.child({ module: 'session', sessionId });
     const dir = this.store.sessionDir(sessionId);
     this.#summary.dir = dir;
+    if (fresh) this.#clientLog.open(dir);
+    else this.#restoring = this.#restore(dir);
     const outgoing = this.#o.outgoingStore?.(dir) ?? new FileOutgoingStore(`${dir}/outgoing`);
     this.#outbox = new Outbox({
       store: outgoing,
@@ -312,11 +373,23 @@ export class Session extends TypedEmitter<SessionEvents> {
       ...(this.#o.ackTimeoutMs !== undefined ? { ackTimeoutMs: this.#o.ackTimeoutMs } : {}),
       onSent: (entry, resend) => this.#onSent(entry, resend),
     });
-    if (announce) this.emit('started', { sessionId });
+    if (fresh) this.emit('started', { sessionId });
+  }
+
+  /** Replays what earlier processes of this session recorded, then lets this one append to the same log. */
+  async #restore(dir: string): Promise<void> {
+    try {
+      const earlier = await readEarlierRuns(dir);
+      this.#summary.restore(earlier.state, earlier);
+      this.#earlierDeadlines = earlier.deadlines;
+    } catch (error) {
+      this.#logger.error({ err: error }, 'could not read the records of the earlier runs of this session');
+    } finally {
+      this.#clientLog.open(dir);
+    }
   }
 
   async #began(sessionId: SessionId): Promise<void> {
-    const announce = this.#sessionId === undefined;
     this.#attach(sessionId);
     await this.store.writeCurrent({
       sessionId,
@@ -325,15 +398,79 @@ export class Session extends TypedEmitter<SessionEvents> {
       fileTimeSec: this.#fileTimeSec,
       timeScale: this.#o.timeScale ?? 1,
     });
-    if (announce) this.emit('started', { sessionId });
   }
 
-  /** After a reconnect: ask for a file pushed while away, then resend unanswered answers. */
-  #resume(): void {
+  /**
+  After a reconnect: take up saved inputs that have no answer, ask for the files pushed while
+  away (one `session-file-repeat` per missed file, until the platform has none), then resend the
+  answers left in the outgoing store.
+  */
+  async #resume(): Promise<void> {
+    try {
+      await this.#recoverInputs();
+    } catch (error) {
+      this.#logger.error({ err: error }, 'could not take up the saved inputs');
+    }
+    if (this.#ending !== undefined) return;
+    this.#catchingUp = new Set();
     this.#connector.getFile(this.#lastFileId === undefined ? {} : { lastFileId: this.#lastFileId });
     void this.#outbox
       ?.drain()
       .catch((error: unknown) => this.#logger.error({ err: error }, 'resending answers failed'));
+  }
+
+  /** A repeat brought a file: while it was one missed while away, ask for the next one. */
+  #catchUp(fileId: string, missed: boolean): void {
+    const asked = this.#catchingUp;
+    if (asked === undefined) return;
+    if (!missed || asked.has(fileId) || this.#ending !== undefined || !this.#connector.connected) {
+      this.#catchingUp = undefined;
+      return;
+    }
+    asked.add(fileId);
+    this.#connector.getFile({ lastFileId: fileId });
+  }
+
+  /** Every saved input of this session with no accepted answer and none in the outgoing store goes through the pipeline. */
+  async #recoverInputs(): Promise<void> {
+    const sessionId = this.#sessionId;
+    const outbox = this.#outbox;
+    if (sessionId === undefined || outbox === undefined) return;
+    await this.#restoring;
+    const answered = this.#summary.merged().lists;
+    const fileMs = this.#fileTimeMs();
+    const inputs = await findUnanswered({
+      store: this.store,
+      sessionId,
+      outgoing: outbox.store,
+      settled: (fileId) =>
+        this.#summary.has('received', fileId) || answered.accepted.has(fileId) || answered.kept.has(fileId),
+      deadlineOf: (fileId, savedAt) => this.#earlierDeadlines.get(fileId) ?? savedAt + fileMs,
+    });
+    if (inputs.length > 0)
+      this.#logger.info(`taking up ${inputs.length} saved file(s) that have no answer yet`);
+    for (const input of inputs) {
+      // Checked again: a repeat may have brought the same file while the inputs were read.
+      if (this.#summary.has('received', input.fileId) || this.#ending !== undefined) continue;
+      const now = Date.now();
+      const late = input.deadline <= now;
+      // A file past its deadline is late whatever happens: give its markup a whole file time.
+      if (late) this.#lateAfter.set(input.fileId, input.deadline);
+      this.#take(
+        {
+          sessionId,
+          fileId: input.fileId,
+          content: input.text,
+          receivedAt: late ? now : input.deadline - fileMs,
+        },
+        input.deadline,
+        true,
+      );
+    }
+  }
+
+  #fileTimeMs(): number {
+    return this.#fileTimeSec * 1000 * (this.#o.timeScale ?? 1);
   }
 
   #requireOutbox(): Outbox {
@@ -344,21 +481,30 @@ export class Session extends TypedEmitter<SessionEvents> {
 
   #onFile(payload: FileAvailablePayload): void {
     const receivedAt = Date.now();
-    const hr = process.hrtime.bigint();
     const { fileId } = payload;
     // A repeat of a file we already hold (or the same push twice) must not be marked twice.
     if (this.#summary.has('received', fileId)) return;
     if (this.#sessionId === undefined && payload.sessionId !== undefined) this.#attach(payload.sessionId);
-    const file: IncomingFile = {
-      ...payload,
-      sessionId: payload.sessionId ?? this.#sessionId ?? 'unknown',
-      receivedAt,
-    };
-    this.#summary.add('received', fileId);
-    this.#open.add(fileId);
     this.#lastFileId = fileId;
-    const deadline = receivedAt + this.#fileTimeSec * 1000 * (this.#o.timeScale ?? 1);
-    this.emit('file-received', { fileId, sessionId: file.sessionId, deadline, hr });
+    this.#take(
+      { ...payload, sessionId: payload.sessionId ?? this.#sessionId ?? 'unknown', receivedAt },
+      receivedAt + this.#fileTimeMs(),
+      false,
+    );
+  }
+
+  /** Counts the file as this process's and runs it through the pipeline. */
+  #take(file: IncomingFile, deadline: number, resumed: boolean): void {
+    const hr = process.hrtime.bigint();
+    const { fileId } = file;
+    this.#open.add(fileId);
+    this.emit('file-received', {
+      fileId,
+      sessionId: file.sessionId,
+      deadline,
+      hr,
+      ...(resumed ? { resumed: true } : {}),
+    });
     const controller = new AbortController();
     const done = this.#pipeline
       .process(file, controller)
@@ -372,19 +518,14 @@ export class Session extends TypedEmitter<SessionEvents> {
   #onDecided(file: IncomingFile, decision: Decision): void {
     const outcome = decision.kind === 'skip' ? 'skipped' : decision.kind;
     const reason = 'reason' in decision ? decision.reason : undefined;
-    if (decision.kind === 'unmarked') this.#summary.add('unmarked', file.fileId, reason);
-    if (decision.kind === 'kept') {
-      this.#summary.add('kept', file.fileId);
-      this.#close(file.fileId);
-    }
     this.emit('file-marked', { fileId: file.fileId, outcome, ...(reason !== undefined ? { reason } : {}) });
+    if (decision.kind === 'kept') this.#close(file.fileId);
   }
 
   #onSent(entry: OutgoingEntry, resend: boolean): void {
     const hr = process.hrtime.bigint();
-    const late = entry.deadline !== undefined && Date.now() > entry.deadline;
-    this.#summary.add('sent', entry.fileId);
-    if (late) this.#summary.add('late', entry.fileId);
+    const deadline = this.#lateAfter.get(entry.fileId) ?? entry.deadline;
+    const late = deadline !== undefined && Date.now() > deadline;
     this.emit('file-sent', { fileId: entry.fileId, late, resend, hr });
   }
 
@@ -392,11 +533,9 @@ export class Session extends TypedEmitter<SessionEvents> {
   #onAck(result: AckResult): void {
     const sessionId = this.#sessionId;
     if (result.accepted) {
-      this.#summary.add('accepted', result.fileId);
       this.emit('file-accepted', { fileId: result.fileId });
     } else {
       const message = result.message ?? '';
-      this.#summary.add('rejected', result.fileId, message);
       this.#logger.warn({ fileId: result.fileId }, `the platform rejected file ${result.fileId}: ${message}`);
       this.emit('file-rejected', { fileId: result.fileId, message });
     }
@@ -415,7 +554,6 @@ export class Session extends TypedEmitter<SessionEvents> {
   }
 
   #fail(fileId: string, stage: FailureStage, message: string): void {
-    this.#summary.add('failed', fileId, `${stage}: ${message}`);
     this.emit('file-failed', { fileId, stage, message });
     this.#close(fileId);
   }
@@ -438,20 +576,68 @@ export class Session extends TypedEmitter<SessionEvents> {
       controller.abort(new Error(`session ended: ${reason}`));
     if (graceful && this.#connector.connected && this.#open.size > 0)
       await withTimeout(this.idle(), Math.min(drainMs, 3000));
+    await this.#restoring;
+    const end = { reason, ...(error ? { message: error.message } : {}) };
+    this.#record('session-ended', { ...end, ...counts(this.#summary.build(end)) });
+    // protocol.md: `logs-send` may still arrive after `session-close`; the client disconnects after it.
+    if (SHIPS_LOGS.has(reason) && this.#connector.connected) await this.#shipLogs();
     await this.#connector.close();
     await Promise.allSettled([...this.#bookkeeping]);
     const closed = error ?? new SessionError(`the session ended (${reason})`, 'closed');
     for (const op of [...this.#pending.keys()]) this.#reject(op, closed);
-    const summary = this.#summary.build({ reason, ...(error ? { message: error.message } : {}) });
+    const summary = this.#summary.build(end);
     if (this.#sessionId !== undefined) {
       await this.store
         .writeSummary(this.#sessionId, summary)
         .catch((e: unknown) => this.#logger.error({ err: e }, 'could not write summary.json'));
     }
     await this.#outbox?.store.close();
+    await this.#clientLog.flush();
     this.emit('closed', summary);
     this.#resolveDone(summary);
   }
+
+  async #shipLogs(): Promise<void> {
+    const result = await shipLogs({
+      connector: this.#connector,
+      log: this.#clientLog,
+      logger: this.#logger,
+      timeoutMs: this.#o.logsTimeoutMs ?? 3000,
+    });
+    if (result.sent > 0) this.#logger.info(`sent ${result.sent} log record(s) to the platform`);
+  }
+
+  /** Every progress event also updates the summary and, for the ones worth keeping, the client log. */
+  protected override emit<E extends keyof SessionEvents & string>(
+    event: E,
+    ...args: SessionEvents[E]
+  ): boolean {
+    const payload = args[0] as unknown as Record<string, unknown> | undefined;
+    if (payload !== undefined && event.startsWith('file-')) this.#summary.apply(event, payload);
+    const level = RECORDED[event];
+    if (level !== undefined && payload !== undefined) this.#record(event, payload, level);
+    return super.emit(event, ...args);
+  }
+
+  #record(event: string, fields: Record<string, unknown>, level: ClientLogRecord['level'] = 'info'): void {
+    const record: ClientLogRecord = { time: new Date().toISOString(), level, event };
+    if (this.#sessionId !== undefined) record.sessionId = this.#sessionId;
+    for (const [key, value] of Object.entries(fields)) {
+      // `hr` is a bigint for benchmarks: neither JSON nor meaningful in another process.
+      if (key !== 'hr' && value !== undefined) record[key] = value;
+    }
+    this.#clientLog.append(record);
+  }
+}
+
+function counts(summary: SessionSummary): Record<string, number> {
+  return {
+    received: summary.received.length,
+    accepted: summary.accepted.length,
+    rejected: summary.rejected.length,
+    late: summary.late.length,
+    failed: summary.failed.length,
+  };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {

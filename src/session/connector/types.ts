@@ -3,6 +3,7 @@ import type {
   EventPayload,
   FileRepeatRequest,
   FileSendRequest,
+  LogsSendRequest,
   ServerEventName,
   ServerToClientEvents,
   StartRequest,
@@ -48,6 +49,11 @@ export interface Connector extends TypedEmitter<ConnectorEvents> {
   sendFile(request: FileSendRequest): boolean;
   /** `session-file-repeat`: ask for the current (or a missed) file. */
   getFile(request?: FileRepeatRequest): boolean;
+  /**
+  `logs-send`: the client's log records not sent before. Optional so that older custom
+  connectors keep working; without it the session keeps its log records on disk only.
+  */
+  sendLogs?(request: LogsSendRequest): boolean;
   /** Disconnects and stops reconnecting. Idempotent. */
   close(): Promise<void>;
 }
