@@ -1,3 +1,4 @@
+import { ERROR_CATEGORIES } from '../catalogue/index.js';
 import type { NormalizedSelection } from './input.js';
 import type { Categories } from './types.js';
 
@@ -11,13 +12,9 @@ export interface Tally {
   readonly categories: Categories;
 }
 
-const CATEGORY_PREFIXES: ReadonlyArray<readonly [string, keyof Categories]> = [
-  ['г.', 'ошграм'],
-  ['р.', 'ошреч'],
-  ['л.', 'ошлог'],
-  ['ф.', 'ошфакт'],
-  ['э.', 'ошэтич'],
-];
+const CATEGORY_PREFIXES: ReadonlyArray<readonly [string, keyof Categories]> = ERROR_CATEGORIES.map(
+  (c) => [c.prefix.toLowerCase(), c.key] as const,
+);
 
 /**
 Per-code counts and error categories of scoring.md §3.1.2–3.

@@ -1,34 +1,24 @@
 // Minimal structural input types, so this module does not depend on the essay module:
 // an Essay's plain data (or any object of the same shape) can be passed as it is.
 
-export const SUBJECTS = ['rus', 'rus-free', 'lit', 'social', 'hist', 'eng', 'eng-free'] as const;
-export type Subject = (typeof SUBJECTS)[number];
+import { CATALOGUE, SUBJECTS, subjectMax } from '../catalogue/index.js';
+import type { Subject } from '../catalogue/index.js';
 
-/** Criteria maxima (scoring.md §3). eng-free is 14 here; PSR's K_MAX says 24 (§4.2). */
-export const SUBJECT_MAX: Readonly<Record<Subject, number>> = {
-  rus: 24,
-  'rus-free': 24,
-  lit: 14,
-  social: 6,
-  hist: 12,
-  eng: 14,
-  'eng-free': 14,
-};
+// Subjects and criterion counts come from the catalogue (scoring.md §2–§3).
+export { SUBJECTS, isSubject } from '../catalogue/index.js';
+export type { Subject } from '../catalogue/index.js';
+
+function perSubject(value: (subject: Subject) => number): Readonly<Record<Subject, number>> {
+  return Object.fromEntries(SUBJECTS.map((s) => [s, value(s)])) as Record<Subject, number>;
+}
+
+/** Criteria maxima (scoring.md §3): 24/24/14/6/12/14/14. eng-free is 14 here; PSR's K_MAX says 24 (§4.2). */
+export const SUBJECT_MAX: Readonly<Record<Subject, number>> = perSubject(subjectMax);
 
 /** Number of criteria K1..Kn per subject. */
-export const SUBJECT_CRITERIA_COUNT: Readonly<Record<Subject, number>> = {
-  rus: 12,
-  'rus-free': 7,
-  lit: 5,
-  social: 4,
-  hist: 7,
-  eng: 5,
-  'eng-free': 5,
-};
-
-export function isSubject(value: unknown): value is Subject {
-  return typeof value === 'string' && (SUBJECTS as readonly string[]).includes(value);
-}
+export const SUBJECT_CRITERIA_COUNT: Readonly<Record<Subject, number>> = perSubject(
+  (s) => CATALOGUE[s].criteriaMax.length,
+);
 
 export interface CriteriaSelectionInput {
   readonly type?: string | null;

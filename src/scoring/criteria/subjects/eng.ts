@@ -1,3 +1,4 @@
+import { predefinedCodes } from '../../catalogue/index.js';
 import { wordCount } from '../../words.js';
 import { firstBranch, flag, gated, rule, vars } from '../context.js';
 import type { SubjectContext, SubjectOutcome, SubjectRules } from '../context.js';
@@ -64,27 +65,7 @@ export function planErrors(ctx: SubjectContext): { plan: number; steps: string[]
 
 /** eng and eng-free, 5 criteria, max 14 (scoring.md §3.7); both use the same processor. */
 export const eng: SubjectRules = {
-  predefined: [
-    ...PLAN_BLOCKS,
-    'аргумент',
-    'а.стиль',
-    'а.перифр',
-    'а.пробл',
-    'а.аспект',
-    'а.аспм',
-    'а.факт',
-    'а.объем',
-    'а.непрод',
-    'а.логика',
-    'а.связь',
-    'а.абзац',
-    'а.лекс',
-    'а.запас',
-    'а.грамм',
-    'а.уров',
-    'а.орф',
-    'а.пункт',
-  ],
+  predefined: predefinedCodes('eng'),
   checkMax: false,
   evaluate(ctx: SubjectContext): SubjectOutcome {
     const { n, words, webMode } = ctx;

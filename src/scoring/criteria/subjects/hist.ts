@@ -1,3 +1,4 @@
+import { predefinedCodes } from '../../catalogue/index.js';
 import { flag, gated, rule, vars } from '../context.js';
 import type { SubjectContext, SubjectOutcome, SubjectRules } from '../context.js';
 import type { NormalizedSelection } from '../input.js';
@@ -38,25 +39,7 @@ function showTag(tag: unknown): string {
 
 /** hist, 7 criteria, max 12 (scoring.md §3.6). */
 export const hist: SubjectRules = {
-  predefined: [
-    'событие',
-    'сяп',
-    'роль',
-    'причина',
-    'следствие',
-    'оценка',
-    'и.событие',
-    'и.сяп',
-    'и.период',
-    ...ROLE_ERRORS,
-    ...CAUSE_ERRORS,
-    'и.влиян',
-    'и.упрощ',
-    'и.понятие',
-    'и.неиспол',
-    'и.факт',
-    'и.излож',
-  ],
+  predefined: predefinedCodes('hist'),
   checkMax: true,
   evaluate(ctx: SubjectContext): SubjectOutcome {
     const { n, webMode, selections } = ctx;

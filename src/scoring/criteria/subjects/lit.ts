@@ -1,26 +1,10 @@
+import { predefinedCodes } from '../../catalogue/index.js';
 import { firstBranch, gated, rule, vars } from '../context.js';
 import type { SubjectContext, SubjectOutcome, SubjectRules } from '../context.js';
 
 /** lit, 5 criteria, max 14 (scoring.md §3.4). */
 export const lit: SubjectRules = {
-  predefined: [
-    'аргумент',
-    'понятие',
-    'с.тема',
-    'с.поверхн',
-    'с.одностор',
-    'с.опора',
-    'с.позиция',
-    'с.факт',
-    'с.упрощен',
-    'с.пересказ',
-    'с.понятие',
-    'с.неиспол',
-    'с.композ',
-    'с.неразв',
-    'с.связь',
-    'с.послед',
-  ],
+  predefined: predefinedCodes('lit'),
   checkMax: true,
   evaluate(ctx: SubjectContext): SubjectOutcome {
     const { n, words, webMode } = ctx;

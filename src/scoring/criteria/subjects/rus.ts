@@ -1,3 +1,4 @@
+import { predefinedCodes } from '../../catalogue/index.js';
 import { firstBranch, flag, gated, rule, vars } from '../context.js';
 import type { SubjectContext, SubjectOutcome, SubjectRules } from '../context.js';
 
@@ -22,26 +23,7 @@ function k2(ctx: SubjectContext): readonly [number, string] {
 
 /** rus, 12 criteria, max 24 (scoring.md §3.2). */
 export const rus: SubjectRules = {
-  predefined: [
-    'проблема',
-    'пример',
-    'пояснение',
-    'связь',
-    'позиция',
-    'отношение',
-    'п.проблема',
-    'п.факт',
-    'п.опора',
-    'п.пересказ',
-    'п.факткомм',
-    'п.другая',
-    'п.копир',
-    'п.позиция',
-    'п.отнош',
-    'п.обоснов',
-    'п.однообр',
-    'п.точность',
-  ],
+  predefined: predefinedCodes('rus'),
   checkMax: true,
   evaluate(ctx: SubjectContext): SubjectOutcome {
     const { n, words, webMode } = ctx;

@@ -1,3 +1,4 @@
+import { predefinedCodes } from '../../catalogue/index.js';
 import { flag, gated, rule, vars } from '../context.js';
 import type { SubjectContext, SubjectOutcome, SubjectRules } from '../context.js';
 
@@ -5,26 +6,7 @@ const K4_ERRORS = ['о.примсвязь', 'о.подтв', 'о.дубл', 'о.
 
 /** social, 4 criteria, max 6 (scoring.md §3.5). */
 export const social: SubjectRules = {
-  predefined: [
-    'идея',
-    'понятие',
-    'теория',
-    'логика',
-    'пример.общ',
-    'пример.лич',
-    'пример.ист',
-    'о.смысл',
-    'о.подмена',
-    'о.пересказ',
-    'о.упрощ',
-    'о.понятие',
-    'о.теория',
-    'о.теорсвязь',
-    'о.нехватает',
-    'о.рассужд',
-    'о.вывод',
-    ...K4_ERRORS,
-  ],
+  predefined: predefinedCodes('social'),
   checkMax: true,
   evaluate(ctx: SubjectContext): SubjectOutcome {
     const { n, webMode } = ctx;
