@@ -25,9 +25,14 @@ export async function readEarlierRuns(dir: string): Promise<EarlierRuns> {
   const state = new SummaryState();
   const deadlines = new Map<string, number>();
   let runs = 0;
+  let startedAt = records[0]?.time;
   for (const record of records) {
     state.apply(record.event, record);
-    if (RUN_EVENTS.has(record.event)) runs += 1;
+    if (RUN_EVENTS.has(record.event)) {
+      runs += 1;
+      if (typeof record.startedAt === 'string' && (startedAt === undefined || record.startedAt < startedAt))
+        startedAt = record.startedAt;
+    }
     if (
       record.event === 'file-received' &&
       typeof record.fileId === 'string' &&
@@ -35,8 +40,7 @@ export async function readEarlierRuns(dir: string): Promise<EarlierRuns> {
     )
       deadlines.set(record.fileId, record.deadline);
   }
-  const first = records[0]?.time;
-  return { state, deadlines, runs, ...(typeof first === 'string' ? { startedAt: first } : {}) };
+  return { state, deadlines, runs, ...(typeof startedAt === 'string' ? { startedAt } : {}) };
 }
 
 /** A saved input that still needs an answer. */

@@ -173,7 +173,7 @@ export class Session extends TypedEmitter<SessionEvents> {
     this.#connector.start(request);
     const sessionId = await answer;
     await this.#began(sessionId);
-    this.#record('session-started', { request });
+    this.#record('session-started', { request, startedAt: this.#summary.startedAt });
     return sessionId;
   }
 
@@ -188,7 +188,7 @@ export class Session extends TypedEmitter<SessionEvents> {
     this.#connector.reconnect();
     const sessionId = await answer;
     await this.#began(sessionId);
-    this.#record('session-resumed', {});
+    this.#record('session-resumed', { startedAt: this.#summary.startedAt });
     this.emit('started', { sessionId, resumed: true });
     this.#lastFileId ??= await this.store.newestInputFileId(sessionId);
     await this.#resume();

@@ -125,6 +125,11 @@ export class SummaryBuilder {
   readonly #current = new SummaryState();
   #previous: SummaryState | undefined;
 
+  /** When this process began, or the first process of the session once `restore` knows it. */
+  get startedAt(): string {
+    return this.#startedAt;
+  }
+
   has(list: SummaryList, fileId: string): boolean {
     return this.#current.lists[list].has(fileId);
   }

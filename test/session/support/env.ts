@@ -27,7 +27,7 @@ export interface TestEnv {
 /** A temp dir, a tiny dataset and a real local platform on a free port; all removed after the test. */
 export async function setup(
   t: TestContext,
-  spec: DatasetSpec & { timeoutCloseSec?: number; port?: number } = {},
+  spec: DatasetSpec & { timeoutCloseSec?: number; port?: number; timeScale?: number } = {},
 ): Promise<TestEnv> {
   const dir = await mkdtemp(join(tmpdir(), 'readable-session-'));
   const datasetDir = join(dir, 'dataset');
@@ -36,7 +36,7 @@ export async function setup(
     dataDir: join(dir, 'platform'),
     datasetDir,
     tokens: [TOKEN],
-    timeScale: TIME_SCALE,
+    timeScale: spec.timeScale ?? TIME_SCALE,
     timeoutCloseSec: spec.timeoutCloseSec ?? 100,
     port: spec.port ?? 0,
   });

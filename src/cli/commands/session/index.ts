@@ -41,7 +41,10 @@ export function registerSession(group: Command, io: SessionCommandIo = process):
     .option('--count <n>', 'number of files, 10–1000 (default 10)')
     .option('--time <sec>', 'seconds per file, 10–60 (default 60; 10 on the local platform)')
     .addOption(
-      new Option('--time-scale <x>', 'local platform only: real time per platform second').hideHelp(),
+      new Option(
+        '--time-scale <x>',
+        'real time per platform second, for a scaled local platform (built-in: 0.1)',
+      ).hideHelp(),
     );
   processing(common(start))
     .addHelpText(

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { Platform } from '../../../platform/index.js';
 import { EXIT, ExitError } from '../../exit-error.js';
 import { isToolkitError } from '../../../errors.js';
 
@@ -30,6 +31,14 @@ export interface SessionFlags {
 const LOCAL_TIME_SEC = 10;
 const LOCAL_TIME_SCALE = 0.1;
 
+function positiveNumber(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || n <= 0)
+    throw new ExitError(EXIT.usage, `error: ${flag} must be a positive number (got ${raw})`);
+  return n;
+}
+
 function positiveInt(flag: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
@@ -47,6 +56,7 @@ export async function runCommand(
   const session = await import('../../../session/index.js');
   const config = loadConfig(flags.envFile === undefined ? {} : { envFile: flags.envFile });
   const concurrency = positiveInt('--concurrency', flags.concurrency);
+  const timeScale = positiveNumber('--time-scale', flags.timeScale);
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = () => {
@@ -59,21 +69,26 @@ export async function runCommand(
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  let platform: { close(): Promise<void>; port: number } | undefined;
+  let platform: Platform | undefined;
+  let sessionId: string | number | undefined;
   try {
     let local: { host: string; token: string; timeScale: number } | undefined;
     if (config.token === undefined && command === 'start') {
       // The architecture rule: session/ never imports platform/, so the no-account wiring lives here.
       const { startPlatform } = await import('../../../platform/index.js');
+      const { scoreAnswer, scoreSession } = await import('../../../scoring/index.js');
       const token = randomBytes(24).toString('hex');
-      const timeScale = flags.timeScale === undefined ? LOCAL_TIME_SCALE : Number(flags.timeScale);
+      const scale = timeScale ?? LOCAL_TIME_SCALE;
       platform = await startPlatform({
         port: 0,
         tokens: [token],
-        timeScale,
+        timeScale: scale,
         dataDir: join(config.filesDir, 'local-platform'),
+        // The report scores the demo markup against the dataset's experts, as `platform serve` does.
+        scoreAnswer: (answer, experts) => scoreAnswer(answer, experts),
+        scoreSession: (files) => scoreSession(files),
       });
-      local = { host: `http://127.0.0.1:${platform.port}`, token, timeScale };
+      local = { host: `http://127.0.0.1:${platform.port}`, token, timeScale: scale };
       io.stdout.write(
         `No TOKEN configured: running against the built-in local platform at ${local.host} (demo dataset, demo markup)\n`,
       );
@@ -97,10 +112,13 @@ export async function runCommand(
         ...(flags.onMarkupFailure !== undefined && { onMarkupFailure: flags.onMarkupFailure }),
         ...(flags.host !== undefined && { host: flags.host }),
         ...(flags.insecure && { insecure: true }),
+        // Rehearsals against a scaled local platform (`readable platform serve --time-scale`).
+        ...(timeScale !== undefined && { timeScale }),
         ...(local && { host: local.host, token: local.token, timeScale: local.timeScale, local: true }),
       },
       { stdout: io.stdout, stderr: io.stderr, signal: controller.signal },
     );
+    sessionId = result.summary?.sessionId;
     if (result.exitCode !== EXIT.ok) throw new ExitError(result.exitCode);
   } catch (error) {
     if (error instanceof ExitError || !isToolkitError(error)) throw error;
@@ -109,6 +127,17 @@ export async function runCommand(
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await platform?.close();
+    if (platform) await closeLocal(platform, sessionId, io);
   }
+}
+
+/** Closes the built-in platform (a session still open is aborted and reported), then prints its report. */
+async function closeLocal(platform: Platform, sessionId: string | number | undefined, io: SessionCommandIo) {
+  await platform.close();
+  const id = Number(sessionId);
+  if (sessionId === undefined || !Number.isInteger(id)) return;
+  const report = await platform.report(id).catch(() => undefined);
+  if (report === undefined) return;
+  const { formatLocalReport } = await import('./local-report.js');
+  io.stdout.write(`${formatLocalReport(report, join(platform.dataDir, 'reports', `${id}.json`))}\n`);
 }
