@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { ExitError } from '../../exit-error.js';
+import { registerMark } from './mark.js';
+import { registerCodes } from './codes.js';
 
 export function registerEssay(group: Command): void {
   group
@@ -18,4 +20,6 @@ export function registerEssay(group: Command): void {
       });
       if (code !== 0) throw new ExitError(code);
     });
+  registerMark(group);
+  registerCodes(group);
 }
