@@ -89,6 +89,24 @@ describe('readable essay mark', () => {
     assert.equal(sel.fragment, report.essay.text.slice(sel.startSelection, sel.endSelection));
   });
 
+  test('waits for a markup that has only an asynchronous variant, with a deadline and a signal', async () => {
+    const module = await put(
+      'async-only.js',
+      `export default {
+        name: 'async-only',
+        async markup(essay, context) {
+          if (!(context.signal instanceof AbortSignal) || context.deadline <= Date.now()) throw new Error('no context');
+          await new Promise((resolve) => setImmediate(resolve));
+          essay.selections.add({ startSelection: 0, endSelection: 5, type: 'пример', group: 'meaning' });
+          return essay;
+        },
+      };`,
+    );
+    const run = await mark([RUS, '--markup', module]);
+    assert.equal(run.error, undefined, run.stderr);
+    assert.match(run.stderr, /markup "async-only" added 1 selection\n {2}\+ пример \[0\.\.5\] «/);
+  });
+
   test('uses the demo when nothing is configured, and says it is only a demo', async () => {
     const run = await mark([RUS]);
     assert.equal(run.error, undefined, run.stderr);
