@@ -615,7 +615,9 @@ export class Session extends TypedEmitter<SessionEvents> {
     const payload = args[0] as unknown as Record<string, unknown> | undefined;
     if (payload !== undefined && event.startsWith('file-')) this.#summary.apply(event, payload);
     const level = RECORDED[event];
-    if (level !== undefined && payload !== undefined) this.#record(event, payload, level);
+    // Our own disconnect at the end is not news (and would come after the logs went out).
+    const own = event === 'disconnected' && payload?.reason === 'io client disconnect';
+    if (level !== undefined && payload !== undefined && !own) this.#record(event, payload, level);
     return super.emit(event, ...args);
   }
 

@@ -60,4 +60,14 @@ test('Ctrl+C mid-session stops cleanly and leaves every received file on disk', 
   assert.ok(inputs.length >= 1);
   const received = [...stdout.matchAll(/file (\d+) received/g)].map((m) => `${m[1]}.json`);
   for (const name of received) assert.ok(inputs.includes(name), `${name} missing from input/`);
+  // The built-in platform aborts the open session on the way out and reports on it.
+  assert.match(
+    stdout,
+    /Local platform report for session 1 \(server-abort\): \d+ on time, \d+ late, \d+ missing of \d+ pushed/,
+  );
+  assert.match(
+    stdout,
+    /Demo markup against the experts: mean MTotal [\d.]+, mean STAR [\d.]+, mean OTAR [\d.]+/,
+  );
+  assert.match(stdout, /Report: .*local-platform[\\/]reports[\\/]1\.json/);
 });
