@@ -7,9 +7,9 @@ import { benchSession, formatFigures } from './session.js';
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
 
-console.log('Session client');
 const session = await benchSession();
-console.log(formatFigures(session));
+console.log(`Session client (local platform on loopback, ${session.placement})`);
+console.log(formatFigures(session.figures));
 results.session = session;
 
 const psrPath = join(import.meta.dirname, 'psr.ts');

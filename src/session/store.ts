@@ -15,6 +15,41 @@ export interface CurrentSession {
   timeScale: number;
 }
 
+/**
+How much the session flushes to the disk (fsync) before it goes on with an essay.
+- `fsync-input` (default): the received essay is flushed, data and name (the directory entry),
+  before its markup starts. The output file and the outgoing entry are written atomically (temp + rename)
+  without a flush: they can be rebuilt from the input by marking it again. A crash of the process
+  (kill -9) loses nothing, since the kernel holds every completed write. A power loss can cost the
+  outputs and outgoing entries of the last few seconds (missing, or empty files that the stores
+  skip): those answers are neither resent nor on disk, but their inputs are, so they can be marked
+  and sent again.
+- `fsync-all`: the output and the outgoing entry are flushed too, before the answer is sent
+  (two fsyncs more per essay; see bench/ for what one costs on the hot path).
+*/
+export type Durability = 'fsync-input' | 'fsync-all';
+
+export const DURABILITIES: readonly Durability[] = ['fsync-input', 'fsync-all'];
+
+export interface SessionStoreOptions {
+  /** @default 'fsync-input' */
+  durability?: Durability;
+}
+
+/** A leftover of an interrupted atomic write: `.{name}.{pid}-{token}.{n}.tmp` (or the older `.{name}.{pid}.{hex}.tmp`). */
+const TEMP_FILE = /^\..+\.(\d+)(?:-[0-9a-f]+)?\.[0-9a-f]+\.tmp$/;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** A session id is opaque and may reach a path: keep it to one safe path segment. */
 export function sessionDirName(sessionId: SessionId): string {
   const name = String(sessionId).replace(/[^A-Za-z0-9._-]/g, '_');
@@ -23,13 +58,23 @@ export function sessionDirName(sessionId: SessionId): string {
 
 /**
 The on-disk layout of sessions: `files/sessions/{sessionId}/{input,output}/{fileId}.json`,
-`rejections.jsonl`, `summary.json`, and `files/sessions/current.json`. Every write is atomic.
+`rejections.jsonl`, `summary.json`, and `files/sessions/current.json`. Every write is atomic;
+how much is flushed to the disk is `durability`.
 */
 export class SessionStore {
   readonly sessionsDir: string;
+  readonly durability: Durability;
 
-  constructor(readonly filesDir: string) {
+  constructor(
+    readonly filesDir: string,
+    options: SessionStoreOptions = {},
+  ) {
     this.sessionsDir = join(filesDir, 'sessions');
+    this.durability = options.durability ?? 'fsync-input';
+    if (!DURABILITIES.includes(this.durability))
+      throw new RangeError(
+        `\`durability\` must be one of ${DURABILITIES.join(', ')} (got ${String(options.durability)})`,
+      );
   }
 
   sessionDir(sessionId: SessionId): string {
@@ -48,17 +93,46 @@ export class SessionStore {
     return join(this.outputDir(sessionId), `${fileId}.json`);
   }
 
-  /** Saves what the platform pushed, as received. `raw` marks content that is not a readable essay. */
+  /**
+  Saves what the platform pushed, as received, flushed to the disk (data and name) whatever the
+  durability: it cannot be fetched again. `raw` marks content that is not a readable essay.
+  */
   async saveInput(sessionId: SessionId, fileId: string, text: string, raw = false): Promise<string> {
     const path = this.inputPath(sessionId, fileId, raw);
-    await writeFileAtomic(path, text);
+    await writeFileAtomic(path, text, { fsync: true });
     return path;
   }
 
+  /** Saves an answer; flushed only with `fsync-all` (it can be rebuilt from the input). */
   async saveOutput(sessionId: SessionId, fileId: string, text: string): Promise<string> {
     const path = this.outputPath(sessionId, fileId);
-    await writeFileAtomic(path, text);
+    await writeFileAtomic(path, text, { fsync: this.durability === 'fsync-all' });
     return path;
+  }
+
+  /**
+  Removes the temporary files that writers killed mid-write left in the session's directories
+  (never those of a live process). Call it when a process takes a session up again; returns how
+  many were removed.
+  */
+  async removeStaleTemporaryFiles(sessionId: SessionId): Promise<number> {
+    const root = this.sessionDir(sessionId);
+    let removed = 0;
+    for (const dir of [root, join(root, 'input'), join(root, 'output'), join(root, 'outgoing')]) {
+      let names: string[];
+      try {
+        names = await fs.readdir(dir);
+      } catch {
+        continue;
+      }
+      for (const name of names) {
+        const match = TEMP_FILE.exec(name);
+        if (!match || alive(Number(match[1]))) continue;
+        await fs.rm(join(dir, name), { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
   }
 
   /** Keeps the platform's reasons for refused answers; the outgoing store forgets them. */
