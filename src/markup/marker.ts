@@ -56,7 +56,22 @@ export class Marker {
       throw new MarkupError(`markup "${this.name}" has no synchronous variant`, 'config', {
         markup: this.name,
       });
-    const result: unknown = sync.call(this.implementation, essay.clone());
+    let result: unknown;
+    try {
+      result = sync.call(this.implementation, essay.clone());
+    } catch (error) {
+      if (error instanceof MarkupError) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new MarkupError(
+        `markup "${this.name}" failed for file ${fileId}: ${reason}`,
+        'threw',
+        {
+          markup: this.name,
+          fileId,
+        },
+        { cause: error },
+      );
+    }
     return result === null ? null : this.check(essay, result, fileId);
   }
 

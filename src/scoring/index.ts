@@ -2,6 +2,24 @@
 // Both submodules have a `formatExplanation`, so they are exported under their namespaces too.
 export * as criteria from './criteria/index.js';
 export * as psr from './psr/index.js';
+export * as catalogue from './catalogue/index.js';
+export {
+  CATALOGUE,
+  catalogueFor,
+  codesFor,
+  lookupCode,
+  isKnownCode,
+  canonicalCode,
+  formatCatalogue,
+} from './catalogue/index.js';
+export type {
+  CodeEntry,
+  CategoryEntry,
+  SubjectCatalogue,
+  CodeKind,
+  CodeUsage,
+  CategoryKey,
+} from './catalogue/index.js';
 export { computeCriteria, appointThirdExpert, CriteriaError, SUBJECT_MAX } from './criteria/index.js';
 export type { CriteriaInput, CriteriaResult, CriteriaOptions } from './criteria/index.js';
 export { scorePsr, scoreNomination, loadM7Tables, PsrError, K_MAX } from './psr/index.js';

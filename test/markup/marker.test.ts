@@ -162,6 +162,21 @@ describe('Marker', () => {
     });
   });
 
+  it('wraps what a synchronous markup throws as a MarkupError of kind threw', () => {
+    const marker = new Marker(
+      markupOf('sync-throws', async (essay) => essay, {
+        markupSync: () => {
+          throw new Error('model not loaded');
+        },
+      }),
+    );
+    assert.throws(() => marker.markupSync(sampleEssay()), {
+      name: 'MarkupError',
+      kind: 'threw',
+      message: 'markup "sync-throws" failed for file 0000001: model not loaded',
+    });
+  });
+
   it('exposes the name and the warning of its implementation', () => {
     const marker = new Marker(markupOf('warned', async (e) => e, { warning: 'careful' }));
     assert.equal(marker.name, 'warned');

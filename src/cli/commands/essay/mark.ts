@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { EXIT, ExitError } from '../../exit-error.js';
 import { isToolkitError } from '../../../errors.js';
 import type { Essay } from '../../../essay/index.js';
-import type { Marker, MarkupError, MarkupLogger } from '../../../markup/index.js';
+import type { MarkupLogger } from '../../../markup/index.js';
 import { report, unknownTypes } from './mark-report.js';
 
 export interface MarkIo {
@@ -84,7 +84,7 @@ async function mark(
   setup: MarkSetup,
 ): Promise<{ marked: Essay | null; name: string }> {
   const { loadConfig } = await import('../../../config.js');
-  const { Marker, MarkupError, markupFromConfig } = await import('../../../markup/index.js');
+  const { Marker, markupFromConfig } = await import('../../../markup/index.js');
   const cwd = setup.cwd ?? process.cwd();
   const config = loadConfig({ cwd, ...(setup.env !== undefined && { env: setup.env }) });
   const picked = flags.markup !== undefined || flags.markupCommand !== undefined;
@@ -106,7 +106,8 @@ async function mark(
   const marker = new Marker(markup);
   if (marker.warning !== undefined) io.stderr.write(`warning: ${marker.warning}\n`);
   try {
-    if (markup.markupSync) return { marked: markSync(marker, essay, MarkupError), name: marker.name };
+    // The asynchronous call even for one file: it has the deadline, and a hanging command's whole
+    // process group is killed on abort (a synchronous child cannot be stopped that way).
     const context = {
       fileId: essay.meta.id,
       deadline: Date.now() + DEADLINE_MS,
@@ -115,19 +116,6 @@ async function mark(
     return { marked: await marker.markup(essay, context), name: marker.name };
   } finally {
     await marker.close();
-  }
-}
-
-/** `Marker.markupSync` lets the user's own exceptions through; name them as `Marker.markup` does. */
-function markSync(marker: Marker, essay: Essay, Failure: typeof MarkupError): Essay | null {
-  try {
-    return marker.markupSync(essay);
-  } catch (error) {
-    if (isToolkitError(error)) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    const where = { markup: marker.name, fileId: essay.meta.id };
-    const message = `markup "${marker.name}" failed for file ${essay.meta.id}: ${reason}`;
-    throw new Failure(message, 'threw', where, { cause: error });
   }
 }
 
