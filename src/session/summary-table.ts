@@ -16,8 +16,9 @@ const ROWS: Array<[keyof SessionSummary, string]> = [
 export function formatSummary(summary: SessionSummary, maxIds = 12): string {
   const lines: string[] = [];
   const end = summary.end.message ? `${summary.end.reason}: ${summary.end.message}` : summary.end.reason;
+  const runs = summary.runs !== undefined && summary.runs > 1 ? ` (whole session, ${summary.runs} runs)` : '';
   lines.push(
-    `Session ${summary.sessionId === undefined ? '(none)' : String(summary.sessionId)} ended: ${end}`,
+    `Session ${summary.sessionId === undefined ? '(none)' : String(summary.sessionId)} ended: ${end}${runs}`,
   );
   for (const [key, label] of ROWS) {
     const ids = summary[key] as string[];

@@ -9,15 +9,16 @@ import { START, makeSession, setup } from './support/env.js';
 import { garbage, hanging, notAnEssay, throwing } from './support/markups.js';
 
 async function run(t: Parameters<typeof setup>[0], markup: Markup, policy?: MarkupFailurePolicy) {
-  const env = await setup(t, { count: 2, timeoutCloseSec: 30 });
+  const env = await setup(t, { count: 2, timeoutCloseSec: 120 });
   const statuses: string[] = [];
   env.platform.on('file-answered', (a) => statuses.push(a.status));
-  // A wide margin (half the 100 ms file time) keeps "on time" true on a busy machine.
+  // 60 s × 0.01 = 600 ms per file and a wide margin (half of it) keep "on time" true on a machine
+  // busy with the CLI tests' child processes.
   const session = makeSession(env, markup, {
     safetyMargin: { ratio: 0.5 },
     ...(policy ? { onMarkupFailure: policy } : {}),
   });
-  await session.start(START);
+  await session.start({ ...START, time: 60 });
   const summary = await session.done;
   return { env, summary, statuses };
 }
@@ -58,7 +59,7 @@ test('with the skip policy a failing markup sends nothing and the files are repo
 });
 
 test('with the send-late policy a slow markup is waited for and its answer is sent late', async (t) => {
-  // 100 ms per file; this markup needs 1.5 file times.
+  // This markup answers 50 ms after its deadline.
   const slow: Markup = {
     name: 'slow',
     markup: (essay, { deadline }) =>
