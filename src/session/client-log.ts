@@ -40,8 +40,9 @@ export class ClientLog {
   #dir: string | undefined;
   #buffer: string[] = [];
   #chain: Promise<void> = Promise.resolve();
-  #scheduled = false;
-  #dirMade = false;
+  #timer: NodeJS.Immediate | undefined;
+  #handle: fs.FileHandle | undefined;
+  #closed = false;
   #broken = false;
   readonly #secrets: readonly string[];
   readonly #onError: (error: unknown) => void;
@@ -75,8 +76,19 @@ export class ClientLog {
 
   /** Resolves once every record appended so far is on disk (or could not be written). */
   flush(): Promise<void> {
-    this.#schedule();
+    clearImmediate(this.#timer);
+    this.#timer = undefined;
+    this.#enqueueWrite();
     return this.#chain;
+  }
+
+  /** Flushes and closes the file; later records are dropped. */
+  async close(): Promise<void> {
+    await this.flush();
+    this.#closed = true;
+    const handle = this.#handle;
+    this.#handle = undefined;
+    await handle?.close().catch(() => undefined);
   }
 
   /** The next records not sent before, at most about `maxBytes` of them (at least one). */
@@ -127,26 +139,30 @@ export class ClientLog {
     return records;
   }
 
+  /** One write per turn of the event loop at most: a burst of files costs a handful of writes. */
   #schedule(): void {
-    if (this.#scheduled || this.#dir === undefined || this.#buffer.length === 0) return;
-    this.#scheduled = true;
-    this.#chain = this.#chain.then(async () => {
-      this.#scheduled = false;
-      await this.#write();
+    if (this.#timer !== undefined || this.#dir === undefined || this.#buffer.length === 0) return;
+    this.#timer = setImmediate(() => {
+      this.#timer = undefined;
+      this.#enqueueWrite();
     });
+  }
+
+  #enqueueWrite(): void {
+    this.#chain = this.#chain.then(() => this.#write());
   }
 
   async #write(): Promise<void> {
     const dir = this.#dir;
-    if (dir === undefined || this.#buffer.length === 0 || this.#broken) return;
+    if (dir === undefined || this.#buffer.length === 0 || this.#broken || this.#closed) return;
     const text = this.#buffer.join('');
     this.#buffer = [];
     try {
-      if (!this.#dirMade) {
+      if (this.#handle === undefined) {
         await fs.mkdir(dir, { recursive: true });
-        this.#dirMade = true;
+        this.#handle = await fs.open(join(dir, CLIENT_LOG), 'a');
       }
-      await fs.appendFile(join(dir, CLIENT_LOG), text);
+      await this.#handle.write(text);
     } catch (error) {
       this.#broken = true;
       this.#onError(error);

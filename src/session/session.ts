@@ -592,7 +592,7 @@ export class Session extends TypedEmitter<SessionEvents> {
         .catch((e: unknown) => this.#logger.error({ err: e }, 'could not write summary.json'));
     }
     await this.#outbox?.store.close();
-    await this.#clientLog.flush();
+    await this.#clientLog.close();
     this.emit('closed', summary);
     this.#resolveDone(summary);
   }
