@@ -158,15 +158,35 @@ export class ClientLog {
     const text = this.#buffer.join('');
     this.#buffer = [];
     try {
+      let prefix = '';
       if (this.#handle === undefined) {
         await fs.mkdir(dir, { recursive: true });
-        this.#handle = await fs.open(join(dir, CLIENT_LOG), 'a');
+        const path = join(dir, CLIENT_LOG);
+        // A crashed process may have left half a line: end it, or our first record would join it.
+        if (!(await endsWithNewline(path))) prefix = '\n';
+        this.#handle = await fs.open(path, 'a');
       }
-      await this.#handle.write(text);
+      await this.#handle.write(prefix + text);
     } catch (error) {
       this.#broken = true;
       this.#onError(error);
     }
+  }
+}
+
+async function endsWithNewline(path: string): Promise<boolean> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(path, 'r');
+    const { size } = await handle.stat();
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] === 10;
+  } catch {
+    return true;
+  } finally {
+    await handle?.close();
   }
 }
 
