@@ -26,12 +26,7 @@ export interface AtomicWriteOptions {
   fsync?: boolean;
 }
 
-const realOps: AtomicWriteOps = { mkdir: fs.mkdir, open: fs.open, rename: fs.rename, unlink: fs.unlink };
-
 const fsyncFd = promisify(fsSync.fsync);
-
-/** Below this size the write goes through synchronous system calls (see `writeFileAtomic`). */
-const SYNC_WRITE_BYTES = 1 << 20;
 
 // Unique per process without a random draw per write: pid, a token drawn once, a counter.
 const processToken = randomBytes(4).toString('hex');
@@ -47,36 +42,33 @@ function tempPath(path: string): string {
 Writes `data` so that `path` holds either the old content or the new, never a torn mix: the
 data goes to a temporary file in the same directory (rename is atomic only within one file
 system), is flushed (unless `fsync: false`), then renamed over `path`, and the directory is
-flushed so the new name survives a power loss too. Missing directories are created. On failure
-the temporary file is removed and an `EssayFileError` names `path` and the cause (`ENOSPC`,
-`EACCES`, …). A crash of the process can leave a temporary file (`.{name}.{pid}-….tmp`), never
-a torn `path`.
-
-Writes up to 1 MiB use synchronous open/write/close/rename: on a local disk each takes
-microseconds, less than a round trip through libuv's thread pool, and the session writes three
-small files per essay on its hot path. The fsyncs, which can take milliseconds, always run off
-the main thread.
+flushed so the new name survives a power loss too; concurrent writers in one directory share
+directory flushes. Missing directories are created (looked for only when the open fails). On
+failure the temporary file is removed and an `EssayFileError` names `path` and the cause
+(`ENOSPC`, `EACCES`, …). A crash of the process can leave a temporary file
+(`.{name}.{pid}-{token}.{n}.tmp`), never a torn `path`.
 */
 export async function writeFileAtomic(
   path: string,
   data: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
-  const bytes = typeof data === 'string' ? data.length * 3 : data.byteLength;
-  if (bytes > SYNC_WRITE_BYTES) return writeFileAtomicWith(realOps, path, data, options);
   const fsync = options.fsync ?? true;
   const dir = dirname(path);
   const temp = tempPath(path);
   let fd: number | undefined;
   let created = false;
   try {
-    fd = openTempSync(temp, dir);
+    // File descriptors and callbacks, not FileHandles: each step is one thread-pool round trip.
+    // (Synchronous calls were tried: in a burst, creating files waits for the journal commits of
+    // the concurrent fsyncs, and the main thread stalled with it.)
+    fd = await openTemp(temp, dir);
     created = true;
-    fsSync.writeFileSync(fd, data);
+    await writeFd(fd, data);
     if (fsync) await fsyncFd(fd);
-    fsSync.closeSync(fd);
+    await closeFd(fd);
     fd = undefined;
-    fsSync.renameSync(temp, path);
+    await renamePath(temp, path);
     created = false;
     if (fsync) await syncDirectory(dir);
   } catch (error) {
@@ -86,14 +78,19 @@ export async function writeFileAtomic(
   }
 }
 
-/** Opens the temporary file, creating the directory only when it is missing (once per directory, in practice). */
-function openTempSync(temp: string, dir: string): number {
+const openFd = promisify(fsSync.open);
+const writeFd = promisify(fsSync.writeFile);
+const closeFd = promisify(fsSync.close);
+const renamePath = promisify(fsSync.rename);
+
+/** Opens the temporary file; the directory is created only when it is missing. */
+async function openTemp(temp: string, dir: string): Promise<number> {
   try {
-    return fsSync.openSync(temp, 'wx');
+    return await openFd(temp, 'wx');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    fsSync.mkdirSync(dir, { recursive: true });
-    return fsSync.openSync(temp, 'wx');
+    await fs.mkdir(dir, { recursive: true });
+    return openFd(temp, 'wx');
   }
 }
 
@@ -140,6 +137,7 @@ function startDirFlush(dir: string): Promise<void> {
   return flush.running;
 }
 
+/** Opening a directory needs no journal, so it is done in place; only the fsync goes to the pool. */
 async function flushDirectory(dir: string): Promise<void> {
   let fd: number;
   try {
@@ -163,7 +161,7 @@ function isUnsupportedDirSync(error: unknown): boolean {
   return code === 'EISDIR' || code === 'EPERM' || code === 'EINVAL' || code === 'EBADF';
 }
 
-/** `writeFileAtomic` through the given (asynchronous) operations; for big files and fault-injection tests. */
+/** `writeFileAtomic` through the given operations, so tests can simulate a full disk. */
 export async function writeFileAtomicWith(
   ops: AtomicWriteOps,
   path: string,

@@ -47,7 +47,6 @@ async function listAll(dir: string): Promise<string[]> {
 
 test('a session killed with SIGKILL mid-burst keeps the input of every file it acted on, whole; temp files are swept', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'readable-durability-'));
-  t.after(() => rm(dir, { recursive: true, force: true }));
   const datasetDir = join(dir, 'dataset');
   const ids = await writeDataset(datasetDir, { count: FILES, textLength: 3000 });
   const platform = await startPlatform({
@@ -57,7 +56,10 @@ test('a session killed with SIGKILL mid-burst keeps the input of every file it a
     pushIntervalSec: 0,
     timeoutCloseSec: 1000,
   });
-  t.after(() => platform.close());
+  t.after(async () => {
+    await platform.close();
+    await rm(dir, { recursive: true, force: true });
+  });
   const filesDir = join(dir, 'files');
   const childPath = join(dir, 'client.mts');
   await writeFile(childPath, childSource(`http://127.0.0.1:${platform.port}`, filesDir));
