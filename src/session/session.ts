@@ -293,7 +293,9 @@ export class Session extends TypedEmitter<SessionEvents> {
     c.on(ServerEvent.fileAvailable, (p) => this.#onFile(p));
     c.on(ServerEvent.fileRepeatSuccess, (p) => {
       const sessionId = p.sessionId ?? this.#sessionId ?? 'unknown';
-      this.#onFile({ sessionId, fileId: p.fileId, content: p.content });
+      // Catching up after a resume, the newest file comes back too: not again if it was answered.
+      const known = this.#catchingUp !== undefined && this.#summary.answeredEarlier(p.fileId);
+      if (!known) this.#onFile({ sessionId, fileId: p.fileId, content: p.content });
       this.#settle('repeat', p.fileId);
       this.#catchUp(p.fileId, p.missed === true);
     });

@@ -142,6 +142,12 @@ export class SummaryBuilder {
     this.#current.add(list, fileId, reason);
   }
 
+  /** An earlier process got this file accepted (or kept it, in only-save mode). */
+  answeredEarlier(fileId: string): boolean {
+    const lists = this.#previous?.lists;
+    return lists !== undefined && (lists.accepted.has(fileId) || lists.kept.has(fileId));
+  }
+
   apply(event: string, payload: Record<string, unknown>): void {
     this.#current.apply(event, payload);
   }

@@ -92,3 +92,25 @@ test('a resume sends what an earlier process saved but never answered (its marku
     [],
   );
 });
+
+test('a resume does not answer again a file an earlier process got accepted, even when the platform repeats it', async (t) => {
+  const env = await setup(t, { count: 2, timeoutCloseSec: 1000 });
+  const answers = new Map<string, number>();
+  env.platform.on('file-answered', ({ fileId }) => answers.set(fileId, (answers.get(fileId) ?? 0) + 1));
+  const repeated: string[] = [];
+  // 60 s × 0.01 = 600 ms per file: the stop and the resume both happen before the second push.
+  const first = makeSession(env, demo());
+  first.once('file-accepted', () => void first.stop());
+  const sessionId = await first.start({ ...START, time: 60 });
+  const stopped = await first.done;
+  assert.deepEqual(stopped.accepted, [env.ids[0]]);
+
+  const second = makeSession(env, demo(), { sessionId, fileTimeSec: 60 });
+  second.on('file-received', ({ fileId }) => repeated.push(fileId));
+  await second.reconnect();
+  const summary = await second.done;
+  assert.equal(summary.end.reason, 'finish');
+  assert.deepEqual([...summary.accepted].sort(), env.ids);
+  assert.ok(!repeated.includes(env.ids[0]!), `taken up again: ${repeated.join(' ')}`);
+  assert.equal(answers.get(env.ids[0]!), 1);
+});
