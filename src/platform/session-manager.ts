@@ -255,7 +255,7 @@ export class SessionManager {
       conn.emit(ServerEvent.fileRepeatError, { message: this.noSessionText(token), missed: true });
       return;
     }
-    const target = runner.state.repeatTarget();
+    const target = runner.state.repeatTarget(parsed.value.lastFileId);
     if (target === undefined) {
       conn.emit(ServerEvent.fileRepeatError, {
         message: `session ${runner.id} has pushed no file yet`,

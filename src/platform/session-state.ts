@@ -126,11 +126,15 @@ export class SessionState {
   }
 
   /**
-  What `session-file-repeat` returns: the oldest file that never reached a connection and has no
-  answer (`missed: true`), else the newest pushed file again (`missed: false`).
+  What `session-file-repeat` returns: the oldest unanswered file that the client does not hold
+  (`missed: true`), else the newest pushed file again (`missed: false`). The client does not
+  hold a file that never reached a connection, nor one pushed after its `lastFileId`: a push
+  can reach a client that dies before saving it, so "delivered" alone would lose that file.
   */
-  repeatTarget(): { file: PushedFile; missed: boolean } | undefined {
-    const missed = this.files.find((f) => !f.delivered && f.counting === undefined);
+  repeatTarget(lastFileId?: string): { file: PushedFile; missed: boolean } | undefined {
+    const last = lastFileId === undefined ? -1 : this.files.findIndex((f) => f.fileId === lastFileId);
+    const notHeld = (f: PushedFile, i: number) => !f.delivered || (last >= 0 && i > last);
+    const missed = this.files.find((f, i) => f.counting === undefined && notHeld(f, i));
     if (missed !== undefined) return { file: missed, missed: true };
     const newest = this.files[this.files.length - 1];
     return newest === undefined ? undefined : { file: newest, missed: false };

@@ -79,6 +79,26 @@ test('files pushed while offline come back oldest first with missed: true, then 
   await t.cleanup(again);
 });
 
+test("a file pushed after the client's lastFileId comes back with missed: true even if it was delivered", async () => {
+  // The client received 1002 and 1003 but died before saving them: it says it holds 1001.
+  const t = await startTestPlatform();
+  const client = await connected(t.platform.url, 't1');
+  client.emit(ClientEvent.start, START_ALGO);
+  await client.next(ServerEvent.startSuccess);
+  await client.next(ServerEvent.fileAvailable);
+  t.clock.advance(10_000);
+  await client.next(ServerEvent.fileAvailable);
+  t.clock.advance(10_000);
+  await client.next(ServerEvent.fileAvailable);
+  client.emit(ClientEvent.fileRepeat, { lastFileId: '1001' });
+  assert.deepEqual(await client.next(ServerEvent.fileRepeatSuccess), file('1002', true));
+  client.emit(ClientEvent.fileRepeat, { lastFileId: '1002' });
+  assert.deepEqual(await client.next(ServerEvent.fileRepeatSuccess), file('1003', true));
+  client.emit(ClientEvent.fileRepeat, { lastFileId: '1003' });
+  assert.deepEqual(await client.next(ServerEvent.fileRepeatSuccess), file('1003', false));
+  await t.cleanup(client);
+});
+
 test('an early repeat with a placeholder lastFileId gets the missed file', async () => {
   const t = await startTestPlatform();
   await missTwoFiles(t);
