@@ -393,13 +393,22 @@ export class Session extends TypedEmitter<SessionEvents> {
 
   async #began(sessionId: SessionId): Promise<void> {
     this.#attach(sessionId);
-    await this.store.writeCurrent({
-      sessionId,
-      host: this.#o.host ?? '',
-      startedAt: new Date().toISOString(),
-      fileTimeSec: this.#fileTimeSec,
-      timeScale: this.#o.timeScale ?? 1,
-    });
+    try {
+      await this.store.writeCurrent({
+        sessionId,
+        host: this.#o.host ?? '',
+        startedAt: new Date().toISOString(),
+        fileTimeSec: this.#fileTimeSec,
+        timeScale: this.#o.timeScale ?? 1,
+      });
+    } catch (error) {
+      // The session itself is fine; only a resume from another process will not find it.
+      this.#logger.error(
+        { err: error, sessionId },
+        `could not record session ${String(sessionId)} in ${this.store.currentPath}; ` +
+          '`readable session reconnect` will not find it, this process goes on',
+      );
+    }
   }
 
   /**
