@@ -12,7 +12,7 @@ export interface AppointIo {
 export function registerAppoint(group: Command, io: AppointIo = process): void {
   group
     .command('appoint')
-    .description('Decide whether two expert markups of one essay need a third expert (scoring.md §3.9)')
+    .description("Decide whether two expert markups of one essay need a third expert (the organisers' rules)")
     .argument('<a>', 'first markup file (essay JSON with meta.subject and criteria K1..Kn)')
     .argument('<b>', 'second markup file of the same essay')
     .option('--json', 'print only JSON on stdout: {a, b, subject, totals, decision, reasons}')
@@ -99,6 +99,6 @@ function formatReport(r: AppointReport): string {
     `  b: ${r.b}  ΣK = ${r.totals.b}/${r.totals.max}`,
   ];
   if (r.reasons.length > 0) lines.push('reasons:', ...r.reasons.map((reason) => `  - ${reason}`));
-  else lines.push('reasons: none of the §3.9 rules fired');
+  else lines.push('reasons: none of the third-expert rules fired');
   return `${lines.join('\n')}\n`;
 }

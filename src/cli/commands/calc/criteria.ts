@@ -18,7 +18,7 @@ interface CriteriaFlags {
 export function registerCriteria(group: Command, io: CriteriaIo = process): void {
   group
     .command('criteria')
-    .description('Compute the criteria K1..Kn of essay files by the official rules (scoring.md §3)')
+    .description('Compute the criteria K1..Kn of essay files by the official rules')
     .argument('<files...>', 'essay JSON files (one markup each)')
     .option('--save', 'write the computed criteria into each file (atomic; the rest of the file is kept)')
     .option('--web', 'web mode: the word-count gates and K1=0 short-circuits of the official run(true)')

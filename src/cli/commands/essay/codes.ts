@@ -13,10 +13,7 @@ export function registerCodes(group: Command, io: CodesIo = process): void {
     )
     .argument('[subject]', 'rus, rus-free, lit, social, hist, eng or eng-free (default: all)')
     .option('--json', 'print only JSON on stdout: an array with one catalogue per subject')
-    .addHelpText(
-      'after',
-      '\nCodes match case-insensitively (the history rules excepted, see the flags). Offline: scoring.md §2–§3.',
-    )
+    .addHelpText('after', '\nCodes match case-insensitively (the history rules excepted, see the flags).')
     .action(async (subject: string | undefined, options: { json?: boolean }) => {
       const { CATALOGUE, SUBJECTS, formatCatalogue, isSubject } =
         await import('../../../scoring/catalogue/index.js');
