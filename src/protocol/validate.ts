@@ -104,6 +104,20 @@ function fileResult(event: string) {
   };
 }
 
+/** A pushed file: digit `fileId` and essay `content`, the other fields kept as they came. */
+function fileWithContent(
+  payload: unknown,
+  event: string,
+): Parsed<Record<string, unknown> & { fileId: string; content: Record<string, unknown> | string }> {
+  const p = record(payload, event);
+  if (!p.ok) return p;
+  const fid = field(p.value, event, 'fileId', isFileId, 'a string of digits');
+  if (!fid.ok) return fid;
+  const content = field(p.value, event, 'content', isContent, 'an essay object or JSON string');
+  if (!content.ok) return content;
+  return ok({ ...p.value, fileId: fid.value, content: content.value });
+}
+
 /** What a client checks in each server event before acting on it. */
 export const parseServer = {
   connectionAuthError: messagePayload('connection-auth-error'),
@@ -111,31 +125,14 @@ export const parseServer = {
   startSuccess: sessionIdPayload('session-start-success'),
   startError: messagePayload('session-start-error'),
   fileAvailable(payload: unknown): Parsed<FileAvailablePayload> {
-    const event = 'session-file-available';
-    const p = record(payload, event);
-    if (!p.ok) return p;
-    const fid = field(p.value, event, 'fileId', isFileId, 'a string of digits');
-    if (!fid.ok) return fid;
-    const content = field(p.value, event, 'content', isContent, 'an essay object or JSON string');
-    if (!content.ok) return content;
-    return ok({
-      ...p.value,
-      sessionId: p.value.sessionId as SessionId,
-      fileId: fid.value,
-      content: content.value,
-    });
+    const f = fileWithContent(payload, 'session-file-available');
+    return f.ok ? ok({ ...f.value, sessionId: f.value.sessionId as SessionId }) : f;
   },
   fileSendSuccess: fileResult('session-file-send-success'),
   fileSendError: fileResult('session-file-send-error'),
   fileRepeatSuccess(payload: unknown): Parsed<FileRepeatSuccess> {
-    const event = 'session-file-repeat-success';
-    const p = record(payload, event);
-    if (!p.ok) return p;
-    const fid = field(p.value, event, 'fileId', isFileId, 'a string of digits');
-    if (!fid.ok) return fid;
-    const content = field(p.value, event, 'content', isContent, 'an essay object or JSON string');
-    if (!content.ok) return content;
-    return ok({ ...p.value, fileId: fid.value, content: content.value, missed: p.value.missed === true });
+    const f = fileWithContent(payload, 'session-file-repeat-success');
+    return f.ok ? ok({ ...f.value, missed: f.value.missed === true }) : f;
   },
   fileRepeatError(payload: unknown): Parsed<FileRepeatError> {
     const m = messagePayload('session-file-repeat-error')(payload);
