@@ -66,11 +66,12 @@ export async function writeFileAtomic(
     created = true;
     await writeFd(fd, data);
     if (fsync) await fsyncFd(fd);
-    await closeFd(fd);
-    fd = undefined;
+    // The data is complete (and flushed if asked): the rename need not wait for the close.
     await renamePath(temp, path);
     created = false;
-    if (fsync) await syncDirectory(dir);
+    const closing = closeFd(fd);
+    fd = undefined;
+    await (fsync ? Promise.all([closing, syncDirectory(dir)]) : closing);
   } catch (error) {
     if (fd !== undefined) closeQuietly(fd);
     if (created) unlinkQuietly(temp);
