@@ -1,11 +1,15 @@
 // `npm run bench`: every benchmark, figures printed and written to bench/results.json. Not a test.
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchSession, formatFigures } from './session.js';
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+// Other processes on the machine move every latency figure: keep the load next to the numbers.
+const machine = { cpus: cpus().length, loadBefore: loadavg().map((l) => Number(l.toFixed(2))) };
+console.log(`${machine.cpus} CPUs, load average ${machine.loadBefore.join(' ')}`);
 
 const session = await benchSession();
 console.log(`Session client (local platform on loopback, ${session.placement})`);
@@ -25,6 +29,7 @@ if (existsSync(psrPath)) {
   console.log('\nPSR: bench/psr.ts not found, skipped');
 }
 
+results.machine = { ...machine, loadAfter: loadavg().map((l) => Number(l.toFixed(2))) };
 const out = join(import.meta.dirname, 'results.json');
 await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nwritten ${out}`);
