@@ -26,6 +26,7 @@ export function registerPlatform(group: Command, io: ServeIo = process): void {
     .option('--final-time <sec>', 'seconds per file in a final session', '60')
     .option('--timeout-close <sec>', 'seconds after the last push before timeout-close', '300')
     .option('--reconnect-window <sec>', 'seconds a session survives without a connection', '900')
+    .option('--push-interval <sec>', 'seconds between pushes (default: the file time); 0 pushes all at once')
     .addHelpText(
       'after',
       '\nThe URL is printed on stdout; the log of every session goes to stderr.\n' +

@@ -17,6 +17,7 @@ export interface ServeFlags {
   finalTime: string;
   timeoutClose: string;
   reconnectWindow: string;
+  pushInterval?: string;
 }
 
 function number(flag: string, raw: string, check: (n: number) => boolean, what: string): number {
@@ -47,6 +48,10 @@ export async function runServe(flags: ServeFlags, io: ServeIo): Promise<void> {
   const finalTimeSec = positive('--final-time', flags.finalTime);
   const timeoutCloseSec = positive('--timeout-close', flags.timeoutClose);
   const reconnectWindowSec = positive('--reconnect-window', flags.reconnectWindow);
+  const pushIntervalSec =
+    flags.pushInterval === undefined
+      ? undefined
+      : number('--push-interval', flags.pushInterval, (n) => n >= 0, 'a number of seconds, 0 or more');
   const tokens = flags.token;
   const usesDefaultToken = tokens.length === 0 && flags.tokensFile === undefined;
 
@@ -68,6 +73,7 @@ export async function runServe(flags: ServeFlags, io: ServeIo): Promise<void> {
       finalTimeSec,
       timeoutCloseSec,
       reconnectWindowSec,
+      ...(pushIntervalSec !== undefined && { pushIntervalSec }),
       logger,
       // Reports carry each answer's criteria and PSR against the dataset's experts, and session means.
       scoreAnswer: (answer, experts) => scoreAnswer(answer, experts),
