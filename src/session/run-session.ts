@@ -11,6 +11,7 @@ import { Session } from './session.js';
 import { buildStartRequest } from './start-options.js';
 import type { StartOptions } from './start-options.js';
 import { SessionStore } from './store.js';
+import type { Durability } from './store.js';
 import { summaryOk } from './summary.js';
 import type { SessionSummary } from './summary.js';
 import { formatSummary } from './summary-table.js';
@@ -39,6 +40,8 @@ export interface RunSessionOptions extends MarkupFlags {
   markupImpl?: Markup;
   concurrency?: number;
   onMarkupFailure?: MarkupFailurePolicy;
+  /** How much is flushed to the disk (see `Durability`). @default 'fsync-input' */
+  durability?: Durability;
   /** Overrides `HOST`. */
   host?: string;
   /** Overrides `TOKEN` (the CLI's built-in local platform uses a generated one). */
@@ -140,6 +143,7 @@ export async function runSession(
     logger,
     concurrency: options.concurrency ?? config.concurrency,
     onMarkupFailure: options.onMarkupFailure ?? 'send-unmarked',
+    ...(options.durability !== undefined ? { durability: options.durability } : {}),
     timeScale,
     host,
     secrets: [token],

@@ -20,6 +20,7 @@ import { findUnanswered, readEarlierRuns } from './recovery.js';
 import { buildStartRequest, fileTimeSec } from './start-options.js';
 import type { StartOptions } from './start-options.js';
 import { SessionStore } from './store.js';
+import type { Durability } from './store.js';
 import { SummaryBuilder } from './summary.js';
 import type { EndReason, FailureStage, SessionSummary } from './summary.js';
 import { traceConnector } from './traced-connector.js';
@@ -40,7 +41,16 @@ export interface SessionOptions {
   timeScale?: number;
   /** Safety margin before a deadline: `max(minMs, ratio × file time)`. @default { ratio: 0.1, minMs: 1000 × timeScale } */
   safetyMargin?: { ratio?: number; minMs?: number };
-  /** Builds the outgoing store of a session. @default a `FileOutgoingStore` in `{sessionDir}/outgoing` */
+  /**
+  How much is flushed to the disk before the session goes on (see `Durability`): the input
+  before its markup, with `fsync-all` also the output and the outgoing entry before the send.
+  @default 'fsync-input'
+  */
+  durability?: Durability;
+  /**
+  Builds the outgoing store of a session. @default a `FileOutgoingStore` in `{sessionDir}/outgoing`,
+  flushed with `fsync-all`
+  */
   outgoingStore?: (sessionDir: string) => OutgoingStore;
   /** A resend waits this long for its answer before the next one goes. @default 10000 */
   ackTimeoutMs?: number;
@@ -125,7 +135,9 @@ export class Session extends TypedEmitter<SessionEvents> {
       ...(options.secrets ? { secrets: options.secrets } : {}),
       onError: (error) => this.#logger.error({ err: error }, 'could not write client-log.jsonl'),
     });
-    this.store = new SessionStore(options.filesDir);
+    this.store = new SessionStore(options.filesDir, {
+      ...(options.durability !== undefined ? { durability: options.durability } : {}),
+    });
     this.#fileTimeSec = options.fileTimeSec ?? 60;
     this.done = new Promise((resolve) => (this.#resolveDone = resolve));
     const scale = options.timeScale ?? 1;
@@ -368,7 +380,9 @@ export class Session extends TypedEmitter<SessionEvents> {
     this.#summary.dir = dir;
     if (fresh) this.#clientLog.open(dir);
     else this.#restoring = this.#restore(dir);
-    const outgoing = this.#o.outgoingStore?.(dir) ?? new FileOutgoingStore(`${dir}/outgoing`);
+    const outgoing =
+      this.#o.outgoingStore?.(dir) ??
+      new FileOutgoingStore(`${dir}/outgoing`, { fsync: this.store.durability === 'fsync-all' });
     this.#outbox = new Outbox({
       store: outgoing,
       connector: this.#connector,
@@ -417,6 +431,7 @@ export class Session extends TypedEmitter<SessionEvents> {
   answers left in the outgoing store.
   */
   async #resume(): Promise<void> {
+    await this.#sweep();
     try {
       await this.#recoverInputs();
     } catch (error) {
@@ -428,6 +443,18 @@ export class Session extends TypedEmitter<SessionEvents> {
     void this.#outbox
       ?.drain()
       .catch((error: unknown) => this.#logger.error({ err: error }, 'resending answers failed'));
+  }
+
+  /** Removes what writers of an earlier process, killed mid-write, left (never this process's own). */
+  async #sweep(): Promise<void> {
+    const sessionId = this.#sessionId;
+    if (sessionId === undefined) return;
+    try {
+      const removed = await this.store.removeStaleTemporaryFiles(sessionId);
+      if (removed > 0) this.#logger.info(`removed ${removed} temporary file(s) of interrupted writes`);
+    } catch (error) {
+      this.#logger.warn({ err: error }, 'could not remove the temporary files of interrupted writes');
+    }
   }
 
   /** A repeat brought a file: while it was one missed while away, ask for the next one. */

@@ -78,11 +78,23 @@ test('a killed process leaves saved files without answers; `session reconnect` a
   const saved = await readdir(join(sessionDir, 'input'));
   assert.ok(saved.length >= 2, `saved: ${saved.join(' ')}`);
   assert.deepEqual(await readdir(join(sessionDir, 'output')).catch(() => []), []);
+  // What a writer killed mid-write leaves (a pid far above pid_max: no such process).
+  const leftover = '.9999.json.99999999-0a1b2c3d.1.tmp';
+  await writeFile(join(sessionDir, 'input', leftover), '{"tor');
 
-  const second = cli(env, ['reconnect', '--markup', 'demo']);
+  const second = cli(env, ['reconnect', '--markup', 'demo', '--durability', 'atomic']);
   t.after(() => second.kill('SIGKILL'));
   assert.equal(await second.exited, 0, second.output);
   await assertAllAnswered(env, await ended);
   assert.match(second.stdout, /taken up again from disk/);
+  assert.ok(!(await readdir(join(sessionDir, 'input'))).includes(leftover), 'the resume swept the temp file');
   assert.match(second.stdout, new RegExp(`accepted\\s+${env.ids.length}\\b`), second.output);
+});
+
+test('`--durability` takes only the known levels', async (t) => {
+  const env = await setup(t, { count: 1 });
+  const child = cli(env, ['start', ...START_FLAGS, '--durability', 'none']);
+  t.after(() => child.kill('SIGKILL'));
+  assert.notEqual(await child.exited, 0);
+  assert.match(child.stderr, /--durability <level>.*none.*atomic, fsync-input, fsync-all/s, child.output);
 });

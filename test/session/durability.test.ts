@@ -8,8 +8,16 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeFileAtomic } from '../../src/essay/index.js';
 import { PlatformEvent, startPlatform } from '../../src/platform/index.js';
-import { FileOutgoingStore, SessionStore } from '../../src/session/index.js';
+import { Marker } from '../../src/markup/index.js';
+import {
+  DURABILITIES,
+  FileOutgoingStore,
+  Session,
+  SessionStore,
+  createConnector,
+} from '../../src/session/index.js';
 import { TOKEN } from './support/env.js';
+import { inline } from './support/markups.js';
 import { writeDataset } from './support/dataset.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -160,21 +168,24 @@ test('the temp sweep removes what dead writers left and keeps the files of a liv
   assert.deepEqual((await readdir(input)).sort(), [live, '1001.json'].sort());
 });
 
-test('an input is flushed whatever the durability; outputs and outgoing entries only with fsync-all', async (t) => {
+test('every durability level writes whole files; the level reaches the session store', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'readable-durability-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
   assert.equal(new SessionStore(dir).durability, 'fsync-input');
   assert.throws(
     () => new SessionStore(dir, { durability: 'none' as 'fsync-all' }),
-    /`durability` must be one of fsync-input, fsync-all/,
+    /`durability` must be one of atomic, fsync-input, fsync-all/,
   );
-  for (const durability of ['fsync-input', 'fsync-all'] as const) {
+  for (const durability of DURABILITIES) {
     const store = new SessionStore(join(dir, durability), { durability });
     await store.saveInput(1, '1001', '{"in":1}');
     await store.saveOutput(1, '1001', '{"out":1}');
     assert.equal(await readFile(store.inputPath(1, '1001'), 'utf8'), '{"in":1}');
     assert.equal(await readFile(store.outputPath(1, '1001'), 'utf8'), '{"out":1}');
     assert.deepEqual(await readdir(join(store.sessionDir(1), 'input')), ['1001.json']);
+    const connector = createConnector('socket.io-v2', { host: 'http://127.0.0.1:9', token: TOKEN });
+    const session = new Session({ connector, marker: new Marker(inline()), filesDir: dir, durability });
+    assert.equal(session.store.durability, durability);
   }
 });
 

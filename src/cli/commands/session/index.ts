@@ -4,6 +4,8 @@ import { runCommand } from './run.js';
 import type { SessionCommandIo, SessionFlags } from './run.js';
 
 const POLICIES = ['send-unmarked', 'send-late', 'skip'];
+// The session module's DURABILITIES; listed here so the help needs no import of the module.
+const DURABILITIES = ['atomic', 'fsync-input', 'fsync-all'];
 
 function common(cmd: Command): Command {
   return cmd
@@ -26,6 +28,11 @@ function processing(cmd: Command): Command {
       new Option('--on-markup-failure <policy>', 'when a markup throws, returns garbage or runs out of time')
         .choices(POLICIES)
         .default('send-unmarked'),
+    )
+    .addOption(
+      new Option('--durability <level>', 'what is flushed to the disk before going on')
+        .choices(DURABILITIES)
+        .default('fsync-input'),
     );
 }
 
@@ -51,6 +58,11 @@ export function registerSession(group: Command, io: SessionCommandIo = process):
       'after',
       '\nPolicies: send-unmarked (default) sends the essay unmarked when the markup fails, or at deadline − 10 %;\n' +
         'send-late waits for a slow markup and sends late; skip sends nothing for such a file.\n' +
+        'Durability (every file is written atomically: temp file + rename):\n' +
+        '  atomic       nothing is flushed: survives a crash of the process (kill -9), not a power loss\n' +
+        '  fsync-input  (default) each received essay is flushed to the disk before its markup starts;\n' +
+        '               answers are not: a power loss can cost the last seconds of answers, re-marked on resume\n' +
+        '  fsync-all    answers and the outgoing store are flushed too, before each send (slowest)\n' +
         'Ctrl+C once: finish in-flight files and disconnect; twice: quit at once. Exit code 0 only if every file was accepted.',
     )
     .action((flags: SessionFlags) => runCommand('start', flags, io));

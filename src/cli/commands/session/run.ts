@@ -22,6 +22,7 @@ export interface SessionFlags {
   onlySave?: boolean;
   concurrency?: string;
   onMarkupFailure?: 'send-unmarked' | 'send-late' | 'skip';
+  durability?: 'atomic' | 'fsync-input' | 'fsync-all';
   envFile?: string;
   host?: string;
   insecure?: boolean;
@@ -110,6 +111,7 @@ export async function runCommand(
         ...(flags.onlySave && { onlySave: true }),
         ...(concurrency !== undefined && { concurrency }),
         ...(flags.onMarkupFailure !== undefined && { onMarkupFailure: flags.onMarkupFailure }),
+        ...(flags.durability !== undefined && { durability: flags.durability }),
         ...(flags.host !== undefined && { host: flags.host }),
         ...(flags.insecure && { insecure: true }),
         // Rehearsals against a scaled local platform (`readable platform serve --time-scale`).
