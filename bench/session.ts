@@ -10,7 +10,13 @@ import { pathToFileURL } from 'node:url';
 import { Marker } from '../src/markup/index.js';
 import type { Markup } from '../src/markup/index.js';
 import { ClientEvent, ServerEvent } from '../src/protocol/index.js';
-import { Session, createConnector } from '../src/session/index.js';
+import {
+  FileOutgoingStore,
+  JournalOutgoingStore,
+  OUTGOING_JOURNAL,
+  Session,
+  createConnector,
+} from '../src/session/index.js';
 import type { SessionOptions, StartOptions } from '../src/session/index.js';
 import { launchPlatform } from './local-platform.js';
 import type { BenchPlatformOptions } from './local-platform.js';
@@ -69,9 +75,25 @@ async function writeDataset(dir: string): Promise<void> {
   await writeFile(join(dir, 'index.json'), JSON.stringify(index));
 }
 
+/** BENCH_OUTGOING=file|journal forces an outgoing store, to compare them; unset: the session's default. */
+function outgoingOverride(): Partial<SessionOptions> {
+  const kind = process.env.BENCH_OUTGOING;
+  if (kind === 'file') return { outgoingStore: (dir) => new FileOutgoingStore(join(dir, 'outgoing')) };
+  if (kind === 'journal')
+    return { outgoingStore: (dir) => new JournalOutgoingStore(join(dir, OUTGOING_JOURNAL)) };
+  return {};
+}
+
 function session(port: number, filesDir: string, markup: Markup, extra: Partial<SessionOptions> = {}) {
   const connector = createConnector('socket.io-v2', { host: `http://127.0.0.1:${port}`, token: TOKEN });
-  return new Session({ connector, marker: new Marker(markup), filesDir, concurrency: 8, ...extra });
+  return new Session({
+    connector,
+    marker: new Marker(markup),
+    filesDir,
+    concurrency: 8,
+    ...outgoingOverride(),
+    ...extra,
+  });
 }
 
 const percentile = (sorted: number[], p: number) =>

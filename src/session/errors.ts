@@ -36,3 +36,17 @@ export class SessionError extends ToolkitError {
 export function isSessionError(error: unknown): error is SessionError {
   return error instanceof Error && error.name === 'SessionError' && 'kind' in error;
 }
+
+/** The outgoing store could not read or write its file; `path` names it, `cause` says why (ENOSPC, EACCES, …). */
+export class OutgoingStoreError extends ToolkitError {
+  override name = 'OutgoingStoreError' as const;
+
+  constructor(
+    message: string,
+    readonly path: string,
+    options?: { cause?: unknown },
+  ) {
+    const code = (options?.cause as NodeJS.ErrnoException | undefined)?.code;
+    super(`${message}: ${path}${code ? ` (${code})` : ''}`, options);
+  }
+}

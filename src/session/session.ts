@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Essay } from '../essay/index.js';
 import { silentLogger } from '../log.js';
 import type { Logger } from '../log.js';
@@ -12,7 +13,8 @@ import { Limiter } from './limiter.js';
 import { shipLogs } from './logs-shipper.js';
 import { Outbox } from './outbox.js';
 import type { AckResult } from './outbox.js';
-import { FileOutgoingStore, newEntry } from './outgoing-store.js';
+import { JournalOutgoingStore, OUTGOING_JOURNAL } from './journal-outgoing-store.js';
+import { newEntry } from './outgoing-store.js';
 import type { OutgoingEntry, OutgoingStore } from './outgoing-store.js';
 import { Pipeline } from './pipeline.js';
 import type { Decision, IncomingFile, MarkupFailurePolicy } from './pipeline.js';
@@ -48,8 +50,9 @@ export interface SessionOptions {
   */
   durability?: Durability;
   /**
-  Builds the outgoing store of a session. @default a `FileOutgoingStore` in `{sessionDir}/outgoing`,
-  flushed with `fsync-all`
+  Builds the outgoing store of a session. @default a `JournalOutgoingStore` in
+  `{sessionDir}/outgoing.jsonl`, flushed with `fsync-all` (`FileOutgoingStore` is the
+  file-per-answer alternative)
   */
   outgoingStore?: (sessionDir: string) => OutgoingStore;
   /** A resend waits this long for its answer before the next one goes. @default 10000 */
@@ -382,7 +385,10 @@ export class Session extends TypedEmitter<SessionEvents> {
     else this.#restoring = this.#restore(dir);
     const outgoing =
       this.#o.outgoingStore?.(dir) ??
-      new FileOutgoingStore(`${dir}/outgoing`, { fsync: this.store.durability === 'fsync-all' });
+      new JournalOutgoingStore(join(dir, OUTGOING_JOURNAL), {
+        fsync: this.store.durability === 'fsync-all',
+        logger: this.#logger,
+      });
     this.#outbox = new Outbox({
       store: outgoing,
       connector: this.#connector,

@@ -27,9 +27,9 @@ writes every file atomically (temp file + rename): a reader never sees a torn fi
 - `fsync-input` (default): the received essay is flushed, data and name (the directory entry),
   before its markup starts: it is irreplaceable. The output file and the outgoing entry are
   written atomically without a flush: they can be rebuilt from the input by marking it again. A
-  power loss can cost the outputs and outgoing entries of the last few seconds (missing, or
-  empty files that the stores skip): those answers are neither resent nor on disk, but their
-  inputs are, so a resume marks and sends them again.
+  power loss can cost the outputs and outgoing records of the last few seconds (missing or empty
+  files, a torn journal tail: the stores skip them): those answers are neither resent nor on
+  disk, but their inputs are, so a resume marks and sends them again.
 - `fsync-all`: the output and the outgoing entry are flushed too, before the answer is sent
   (two fsyncs more per essay; see bench/ for what one costs on the hot path).
 */

@@ -12,10 +12,12 @@ import { Marker } from '../../src/markup/index.js';
 import {
   DURABILITIES,
   FileOutgoingStore,
+  JournalOutgoingStore,
   Session,
   SessionStore,
   createConnector,
 } from '../../src/session/index.js';
+import type { OutgoingStore } from '../../src/session/index.js';
 import { TOKEN } from './support/env.js';
 import { inline } from './support/markups.js';
 import { writeDataset } from './support/dataset.js';
@@ -25,21 +27,35 @@ const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const FILES = 300;
 const TEMP = /\.tmp$/;
 
-/** The client under test: a plain session with an instant markup, printing each saved input. */
-function childSource(host: string, filesDir: string): string {
+type StoreKind = 'journal' | 'file';
+
+/** The outgoing store of a session dir, as the child builds it. */
+function outgoingStore(kind: StoreKind, sessionDir: string): OutgoingStore {
+  return kind === 'journal'
+    ? new JournalOutgoingStore(join(sessionDir, 'outgoing.jsonl'))
+    : new FileOutgoingStore(join(sessionDir, 'outgoing'));
+}
+
+/** The client under test: a plain session with an instant markup, printing each saved input and each send. */
+function childSource(host: string, filesDir: string, kind: StoreKind): string {
   const src = (path: string) => JSON.stringify(pathToFileURL(join(ROOT, 'src', path)).href);
   return `
+import { join } from 'node:path';
 import { Marker } from ${src('markup/index.ts')};
-import { Session, createConnector } from ${src('session/index.ts')};
+import { FileOutgoingStore, JournalOutgoingStore, Session, createConnector } from ${src('session/index.ts')};
 const connector = createConnector('socket.io-v2', { host: ${JSON.stringify(host)}, token: ${JSON.stringify(TOKEN)} });
 const session = new Session({
   connector,
   marker: new Marker({ name: 'instant', markup: async (essay) => essay }),
   filesDir: ${JSON.stringify(filesDir)},
   concurrency: 8,
+  outgoingStore: (dir) =>
+    ${kind === 'journal' ? "new JournalOutgoingStore(join(dir, 'outgoing.jsonl'))" : "new FileOutgoingStore(join(dir, 'outgoing'))"},
 });
 // Written synchronously (a pipe on Linux), so every line written before the kill reaches the test.
 session.on('file-saved', ({ fileId }) => process.stdout.write('saved ' + fileId + '\\n'));
+// An answer goes on the wire only once its put into the outgoing store completed.
+session.on('file-sent', ({ fileId }) => process.stdout.write('sent ' + fileId + '\\n'));
 await session.start({ count: ${FILES}, time: 60, dataset: 'train', lang: 'rus' });
 await session.done;
 `;
@@ -53,105 +69,121 @@ async function listAll(dir: string): Promise<string[]> {
   }
 }
 
-test('a session killed with SIGKILL mid-burst keeps the input of every file it acted on, whole; temp files are swept', async (t) => {
-  const dir = await mkdtemp(join(tmpdir(), 'readable-durability-'));
-  const datasetDir = join(dir, 'dataset');
-  const ids = await writeDataset(datasetDir, { count: FILES, textLength: 3000 });
-  const platform = await startPlatform({
-    dataDir: join(dir, 'platform'),
-    datasetDir,
-    tokens: [TOKEN],
-    pushIntervalSec: 0,
-    timeoutCloseSec: 1000,
-  });
-  t.after(async () => {
-    await platform.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-  const filesDir = join(dir, 'files');
-  const childPath = join(dir, 'client.mts');
-  await writeFile(childPath, childSource(`http://127.0.0.1:${platform.port}`, filesDir));
-
-  let pushed = 0;
-  let answered = 0;
-  platform.on(PlatformEvent.filePushed, () => (pushed += 1));
-  const child = spawn(process.execPath, ['--import', TSX, childPath], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  let saved = 0;
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<NodeJS.Signals | null>((res) =>
-    child.on('exit', (_code, signal) => res(signal)),
-  );
-  // Mid-burst: a third of the inputs saved and a few answers in, the rest still being worked on.
-  await new Promise<void>((res, rej) => {
-    const maybeKill = () => {
-      if (saved < FILES / 3 || answered < 5 || child.killed) return;
-      child.kill('SIGKILL');
-      res();
-    };
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      saved = stdout.split('\n').filter((l) => l.startsWith('saved ')).length;
-      maybeKill();
+for (const kind of ['journal', 'file'] as const)
+  test(`a session killed with SIGKILL mid-burst keeps every input it acted on, whole, and every stored answer not acknowledged (${kind} outgoing store); temp files are swept`, async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'readable-durability-'));
+    const datasetDir = join(dir, 'dataset');
+    const ids = await writeDataset(datasetDir, { count: FILES, textLength: 3000 });
+    const platform = await startPlatform({
+      dataDir: join(dir, 'platform'),
+      datasetDir,
+      tokens: [TOKEN],
+      pushIntervalSec: 0,
+      timeoutCloseSec: 1000,
     });
-    platform.on(PlatformEvent.fileAnswered, () => {
-      answered += 1;
-      maybeKill();
+    t.after(async () => {
+      await platform.close();
+      await rm(dir, { recursive: true, force: true });
     });
-    child.on('exit', () => rej(new Error(`the client exited before the kill:\n${stdout}\n${stderr}`)));
+    const filesDir = join(dir, 'files');
+    const childPath = join(dir, 'client.mts');
+    await writeFile(childPath, childSource(`http://127.0.0.1:${platform.port}`, filesDir, kind));
+
+    let pushed = 0;
+    let answered = 0;
+    platform.on(PlatformEvent.filePushed, () => (pushed += 1));
+    const child = spawn(process.execPath, ['--import', TSX, childPath], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let saved = 0;
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<NodeJS.Signals | null>((res) =>
+      child.on('exit', (_code, signal) => res(signal)),
+    );
+    // Mid-burst: a third of the inputs saved and a few answers in, the rest still being worked on.
+    await new Promise<void>((res, rej) => {
+      const maybeKill = () => {
+        if (saved < FILES / 3 || answered < 5 || child.killed) return;
+        child.kill('SIGKILL');
+        res();
+      };
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        saved = stdout.split('\n').filter((l) => l.startsWith('saved ')).length;
+        maybeKill();
+      });
+      platform.on(PlatformEvent.fileAnswered, () => {
+        answered += 1;
+        maybeKill();
+      });
+      child.on('exit', () => rej(new Error(`the client exited before the kill:\n${stdout}\n${stderr}`)));
+    });
+    assert.equal(await exited, 'SIGKILL');
+    assert.equal(pushed, FILES, 'the platform pushed the whole burst at once');
+
+    const session = platform.sessions()[0]!;
+    const report = await platform.report(session.sessionId);
+    assert.ok(report);
+    const answeredIds = report.files.filter((f) => f.answers > 0).map((f) => f.fileId);
+    const sessionDir = join(filesDir, 'sessions', String(session.sessionId));
+    const inputNames = await listAll(join(sessionDir, 'input'));
+    const inputs = new Set(inputNames.filter((n) => !TEMP.test(n)).map((n) => n.replace(/\.json$/, '')));
+    const printed = (prefix: string) =>
+      stdout
+        .split('\n')
+        .filter((l) => l.startsWith(prefix))
+        .map((l) => l.slice(prefix.length));
+    const savedIds = printed('saved ');
+    const sentIds = printed('sent ');
+
+    assert.ok(answeredIds.length >= 5, `answers stored by the platform: ${answeredIds.length}`);
+    assert.ok(answeredIds.length < FILES, 'killed before the session was over');
+    assert.ok(savedIds.length >= FILES / 3);
+    for (const id of answeredIds)
+      assert.ok(inputs.has(id), `file ${id} was answered but its input is missing`);
+    for (const id of savedIds)
+      assert.ok(inputs.has(id), `file ${id} was reported saved but its input is missing`);
+    const outputs = (await listAll(join(sessionDir, 'output'))).filter((n) => !TEMP.test(n));
+    for (const name of outputs) assert.ok(inputs.has(name.replace(/\.json$/, '')), `${name} has no input`);
+    // What a restart finds waiting: every answer sent (so stored) and not acknowledged, whole.
+    const pending = await outgoingStore(kind, sessionDir).list();
+    const pendingIds = new Set(pending.map((e) => e.fileId));
+    for (const entry of pending) {
+      assert.ok(inputs.has(entry.fileId), `outgoing entry ${entry.fileId} has no input`);
+      assert.deepEqual(
+        JSON.parse(entry.content),
+        JSON.parse(await readFile(join(datasetDir, 'train', `${entry.fileId}.json`), 'utf8')),
+      );
+    }
+    const acked = new Set(answeredIds);
+    for (const id of sentIds)
+      assert.ok(
+        pendingIds.has(id) || acked.has(id),
+        `answer ${id} was stored and sent, but is neither pending nor acknowledged`,
+      );
+    // Every input on disk is whole: exactly what the platform pushed.
+    for (const id of inputs) {
+      assert.ok(ids.includes(id));
+      const text = await readFile(join(sessionDir, 'input', `${id}.json`), 'utf8');
+      const pushedText = await readFile(join(datasetDir, 'train', `${id}.json`), 'utf8');
+      assert.deepEqual(JSON.parse(text), JSON.parse(pushedText), `input ${id} is not what was pushed`);
+    }
+
+    // Writes cut by the kill may leave temp files; the next process that takes the session up sweeps them.
+    const swept = await new SessionStore(filesDir).removeStaleTemporaryFiles(session.sessionId);
+    t.diagnostic(
+      `pushed ${pushed}, inputs on disk ${inputs.size}, reported saved ${savedIds.length}, ` +
+        `sent ${sentIds.length}, answered ${answeredIds.length}, pending after the kill ${pending.length}, ` +
+        `temp files swept ${swept}`,
+    );
+    for (const sub of ['', 'input', 'output', 'outgoing']) {
+      const left = (await listAll(join(sessionDir, sub))).filter((n) => TEMP.test(n));
+      assert.deepEqual(left, [], `temp files left in ${sub || 'the session dir'}`);
+    }
   });
-  assert.equal(await exited, 'SIGKILL');
-  assert.equal(pushed, FILES, 'the platform pushed the whole burst at once');
-
-  const session = platform.sessions()[0]!;
-  const report = await platform.report(session.sessionId);
-  assert.ok(report);
-  const answeredIds = report.files.filter((f) => f.answers > 0).map((f) => f.fileId);
-  const sessionDir = join(filesDir, 'sessions', String(session.sessionId));
-  const inputNames = await listAll(join(sessionDir, 'input'));
-  const inputs = new Set(inputNames.filter((n) => !TEMP.test(n)).map((n) => n.replace(/\.json$/, '')));
-  const savedIds = stdout
-    .split('\n')
-    .filter((l) => l.startsWith('saved '))
-    .map((l) => l.slice('saved '.length));
-
-  assert.ok(answeredIds.length >= 5, `answers stored by the platform: ${answeredIds.length}`);
-  assert.ok(answeredIds.length < FILES, 'killed before the session was over');
-  assert.ok(savedIds.length >= FILES / 3);
-  for (const id of answeredIds) assert.ok(inputs.has(id), `file ${id} was answered but its input is missing`);
-  for (const id of savedIds)
-    assert.ok(inputs.has(id), `file ${id} was reported saved but its input is missing`);
-  const outputs = (await listAll(join(sessionDir, 'output'))).filter((n) => !TEMP.test(n));
-  const outgoing = (await listAll(join(sessionDir, 'outgoing'))).filter((n) => !TEMP.test(n));
-  for (const name of [...outputs, ...outgoing])
-    assert.ok(inputs.has(name.replace(/\.json$/, '')), `${name} has no input`);
-  // Every input on disk is whole: exactly what the platform pushed.
-  for (const id of inputs) {
-    assert.ok(ids.includes(id));
-    const text = await readFile(join(sessionDir, 'input', `${id}.json`), 'utf8');
-    const pushedText = await readFile(join(datasetDir, 'train', `${id}.json`), 'utf8');
-    assert.deepEqual(JSON.parse(text), JSON.parse(pushedText), `input ${id} is not what was pushed`);
-  }
-  for (const name of outgoing) {
-    const entry = await new FileOutgoingStore(join(sessionDir, 'outgoing')).get(name.replace(/\.json$/, ''));
-    assert.ok(entry, `outgoing entry ${name} is not readable`);
-  }
-
-  // Writes cut by the kill may leave temp files; the next process that takes the session up sweeps them.
-  const swept = await new SessionStore(filesDir).removeStaleTemporaryFiles(session.sessionId);
-  t.diagnostic(
-    `pushed ${pushed}, inputs on disk ${inputs.size}, reported saved ${savedIds.length}, ` +
-      `answered ${answeredIds.length}, temp files swept ${swept}`,
-  );
-  for (const sub of ['', 'input', 'output', 'outgoing']) {
-    const left = (await listAll(join(sessionDir, sub))).filter((n) => TEMP.test(n));
-    assert.deepEqual(left, [], `temp files left in ${sub || 'the session dir'}`);
-  }
-});
 
 test('the temp sweep removes what dead writers left and keeps the files of a live process', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'readable-durability-'));

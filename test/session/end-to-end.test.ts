@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { loadConfig } from '../../src/config.js';
 import { Essay } from '../../src/essay/index.js';
 import { createOnlySaveMarkup } from '../../src/markup/index.js';
-import { runSession, summaryOk } from '../../src/session/index.js';
+import { JournalOutgoingStore, runSession, summaryOk } from '../../src/session/index.js';
 import type { Markup } from '../../src/markup/index.js';
 import type { RunSessionOptions } from '../../src/session/index.js';
 import { START, TIME_SCALE, TOKEN, makeSession, setup, fastReconnect } from './support/env.js';
@@ -75,7 +75,7 @@ test('a demo-markup session saves every input and output and gets every file acc
   assert.equal(out.selections.length, 1);
   const current = JSON.parse(await readFile(join(env.filesDir, 'sessions', 'current.json'), 'utf8'));
   assert.equal(current.sessionId, sessionId);
-  assert.deepEqual(await readdir(join(dir, 'outgoing')).catch(() => []), []);
+  assert.deepEqual(await new JournalOutgoingStore(join(dir, 'outgoing.jsonl')).list(), []);
 });
 
 test('an inline markup object is used as is and its selections reach the platform', async (t) => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
-import { FileOutgoingStore, MemoryOutgoingStore } from '../../src/session/index.js';
+import { FileOutgoingStore, JournalOutgoingStore, MemoryOutgoingStore } from '../../src/session/index.js';
 import { outgoingStoreContract } from './support/outgoing-store-contract.js';
 
 const dirs: string[] = [];
@@ -15,4 +15,11 @@ outgoingStoreContract('FileOutgoingStore', async () => {
   dirs.push(dir);
   const path = join(dir, 'outgoing');
   return { store: new FileOutgoingStore(path), reopen: () => new FileOutgoingStore(path) };
+});
+
+outgoingStoreContract('JournalOutgoingStore', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'readable-outgoing-'));
+  dirs.push(dir);
+  const path = join(dir, 'outgoing.jsonl');
+  return { store: new JournalOutgoingStore(path), reopen: () => new JournalOutgoingStore(path) };
 });

@@ -1,0 +1,267 @@
+import * as fsSync from 'node:fs';
+import * as fs from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { promisify } from 'node:util';
+import { writeFileAtomic } from '../essay/index.js';
+import { silentLogger } from '../log.js';
+import type { Logger } from '../log.js';
+import { OutgoingStoreError } from './errors.js';
+import type { OutgoingEntry, OutgoingStore } from './outgoing-store.js';
+
+export const OUTGOING_JOURNAL = 'outgoing.jsonl';
+
+export interface JournalOutgoingStoreOptions {
+  /**
+  Flush each batch of records to the disk before the `put`s and `del`s in it resolve. Off by
+  default, for the same reason as `FileOutgoingStore`'s: a written record survives a crash of
+  the process; only a power loss can take the last seconds of them (see `Durability`).
+  @default false
+  */
+  fsync?: boolean;
+  /** Told about torn or unreadable records found when the journal is replayed. */
+  logger?: Logger;
+}
+
+/** One line of the journal. */
+type JournalRecord = { op: 'put'; entry: OutgoingEntry } | { op: 'del'; fileId: string };
+
+interface Queued {
+  line: string;
+  record: JournalRecord;
+  resolve: (had: boolean) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Compaction pays off only past this many records, and only when most of them are dead. */
+const COMPACT_MIN_RECORDS = 32;
+
+const openFd = promisify(fsSync.open);
+const writeFd = promisify(fsSync.writeFile);
+const datasyncFd = promisify(fsSync.fdatasync);
+const fsyncFd = promisify(fsSync.fsync);
+const closeFd = promisify(fsSync.close);
+
+const byPutAt = (a: OutgoingEntry, b: OutgoingEntry) => a.putAt - b.putAt || a.fileId.localeCompare(b.fileId);
+
+/**
+The outgoing store as one append-only file of `put` and `del` records (`outgoing.jsonl` in the
+session dir): a put or a del is one line appended, and all the records of one turn of the event
+loop go out in one write, so a burst of answers costs a handful of writes instead of an
+open/write/rename/close (and an unlink) per answer. Each `put`/`del` resolves once the write
+holding its record returned (and was flushed, with `fsync`); `get` and `list` answer from memory,
+which holds exactly what the written records say. Opening replays the journal (a torn last line
+left by a crash is ignored, with a log line) and rewrites it without the dead records when they
+are most of it; so does `close`.
+*/
+export class JournalOutgoingStore implements OutgoingStore {
+  readonly #fsync: boolean;
+  readonly #logger: Logger;
+  readonly #entries = new Map<string, OutgoingEntry>();
+  #queue: Queued[] = [];
+  #timer: NodeJS.Immediate | undefined;
+  #chain: Promise<void> = Promise.resolve();
+  #loaded: Promise<void> | undefined;
+  #fd: number | undefined;
+  /** Records in the file, and how many of them still describe a pending entry. */
+  #records = 0;
+  /** A failed write may have left half a line: the next write starts on a new line. */
+  #dirtyTail = false;
+
+  constructor(
+    readonly path: string,
+    options: JournalOutgoingStoreOptions = {},
+  ) {
+    this.#fsync = options.fsync ?? false;
+    this.#logger = options.logger ?? silentLogger();
+  }
+
+  async put(entry: OutgoingEntry): Promise<void> {
+    await this.#append({ op: 'put', entry: { ...entry } });
+  }
+
+  async get(fileId: string): Promise<OutgoingEntry | undefined> {
+    await this.#load();
+    const entry = this.#entries.get(fileId);
+    return entry && { ...entry };
+  }
+
+  async del(fileId: string): Promise<boolean> {
+    return this.#append({ op: 'del', fileId });
+  }
+
+  async list(): Promise<OutgoingEntry[]> {
+    await this.#load();
+    return [...this.#entries.values()].map((e) => ({ ...e })).sort(byPutAt);
+  }
+
+  /** Writes what is queued, rewrites the journal if it is mostly dead records, releases the file. */
+  async close(): Promise<void> {
+    // A journal that could not be read is already reported by the call that needed it.
+    await this.#load().catch(() => undefined);
+    clearImmediate(this.#timer);
+    this.#timer = undefined;
+    this.#enqueueWrite();
+    await this.#chain;
+    const fd = this.#fd;
+    this.#fd = undefined;
+    if (fd !== undefined) await closeFd(fd).catch(() => undefined);
+    await this.#compactIfMostlyDead().catch((error: unknown) =>
+      this.#logger.warn({ err: error, path: this.path }, 'could not compact the outgoing journal'),
+    );
+  }
+
+  #append(record: JournalRecord): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      this.#queue.push({ line: `${JSON.stringify(record)}\n`, record, resolve, reject });
+      // One write per turn of the event loop at most, and one at a time: a burst shares writes.
+      this.#timer ??= setImmediate(() => {
+        this.#timer = undefined;
+        this.#enqueueWrite();
+      });
+    });
+  }
+
+  #enqueueWrite(): void {
+    this.#chain = this.#chain.then(() => this.#writeBatch());
+  }
+
+  async #writeBatch(): Promise<void> {
+    const batch = this.#queue;
+    if (batch.length === 0) return;
+    this.#queue = [];
+    try {
+      await this.#load();
+      const fd = this.#fd ?? (await this.#openForAppend());
+      const text = batch.map((q) => q.line).join('');
+      await writeFd(fd, this.#dirtyTail ? `\n${text}` : text);
+      this.#dirtyTail = false;
+      if (this.#fsync) await datasyncFd(fd);
+    } catch (error) {
+      this.#dirtyTail = true;
+      const failure =
+        error instanceof OutgoingStoreError
+          ? error
+          : new OutgoingStoreError('could not append to the outgoing journal', this.path, { cause: error });
+      for (const q of batch) q.reject(failure);
+      return;
+    }
+    // Memory follows the file: applied in record order only once the records are written.
+    for (const q of batch) q.resolve(this.#apply(q.record));
+  }
+
+  async #openForAppend(): Promise<number> {
+    let fd: number;
+    try {
+      fd = await openFd(this.path, 'a');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await fs.mkdir(dirname(this.path), { recursive: true });
+      fd = await openFd(this.path, 'a');
+    }
+    // A new file's name must survive a power loss too: flush the directory once.
+    if (this.#fsync) await syncDirectory(dirname(this.path));
+    this.#fd = fd;
+    return fd;
+  }
+
+  /** Returns whether the record changed something: a del of a pending entry, any put. */
+  #apply(record: JournalRecord): boolean {
+    this.#records += 1;
+    if (record.op === 'put') {
+      this.#entries.set(record.entry.fileId, record.entry);
+      return true;
+    }
+    return this.#entries.delete(record.fileId);
+  }
+
+  #load(): Promise<void> {
+    this.#loaded ??= this.#replay();
+    return this.#loaded;
+  }
+
+  async #replay(): Promise<void> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw new OutgoingStoreError('could not read the outgoing journal', this.path, { cause: error });
+    }
+    const lines = text.split('\n');
+    // The part after the last newline: empty, or a record a crash cut short.
+    const tail = lines.pop() ?? '';
+    let skipped = 0;
+    for (const line of lines) {
+      if (line === '') continue;
+      const record = parseRecord(line);
+      if (record) this.#apply(record);
+      else skipped += 1;
+    }
+    if (skipped > 0)
+      this.#logger.warn(
+        { path: this.path, skipped },
+        `ignored ${skipped} unreadable record(s) in the outgoing journal (left by a failed write)`,
+      );
+    if (tail !== '') {
+      this.#logger.warn(
+        { path: this.path, bytes: Buffer.byteLength(tail) },
+        'ignored a torn last record in the outgoing journal (the previous process was cut mid-write)',
+      );
+      // Cut it off, so the next record starts on a line of its own.
+      await fs.truncate(this.path, Buffer.byteLength(text) - Buffer.byteLength(tail));
+    }
+    await this.#compactIfMostlyDead();
+  }
+
+  /** Rewrites the journal as one put per pending entry when dead records are most of it. */
+  async #compactIfMostlyDead(): Promise<void> {
+    const live = this.#entries.size;
+    if (this.#fd !== undefined || this.#records < COMPACT_MIN_RECORDS || live * 2 > this.#records) return;
+    const text = [...this.#entries.values()]
+      .sort(byPutAt)
+      .map((entry) => `${JSON.stringify({ op: 'put', entry } satisfies JournalRecord)}\n`)
+      .join('');
+    await writeFileAtomic(this.path, text, { fsync: this.#fsync });
+    this.#logger.debug({ path: this.path, records: this.#records, live }, 'compacted the outgoing journal');
+    this.#records = live;
+  }
+}
+
+function parseRecord(line: string): JournalRecord | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as { op?: unknown; fileId?: unknown; entry?: Partial<OutgoingEntry> };
+  if (record.op === 'del' && typeof record.fileId === 'string') return { op: 'del', fileId: record.fileId };
+  const entry = record.entry;
+  if (
+    record.op === 'put' &&
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.fileId === 'string' &&
+    typeof entry.content === 'string' &&
+    typeof entry.submissionId === 'string' &&
+    typeof entry.putAt === 'number'
+  )
+    return { op: 'put', entry: entry as OutgoingEntry };
+  return undefined;
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  let fd: number;
+  try {
+    fd = await openFd(dir, 'r');
+  } catch {
+    // Some systems (Windows) cannot open a directory for flushing; the file's own flush is all they offer.
+    return;
+  }
+  try {
+    await fsyncFd(fd).catch(() => undefined);
+  } finally {
+    await closeFd(fd);
+  }
+}
