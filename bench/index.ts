@@ -12,7 +12,9 @@ const machine = { cpus: cpus().length, loadBefore: loadavg().map((l) => Number(l
 console.log(`${machine.cpus} CPUs, load average ${machine.loadBefore.join(' ')}`);
 
 const session = await benchSession();
-console.log(`Session client (local platform on loopback, ${session.placement})`);
+console.log(
+  `Session client (local platform on loopback, ${session.placement}; outgoing store: ${session.outgoingStore})`,
+);
 console.log(formatFigures(session.figures));
 results.session = session;
 

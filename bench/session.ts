@@ -1,5 +1,6 @@
-// Session client benchmark against the real local platform on loopback: overhead per file,
-// throughput of a 1000-file burst with atomic saves, memory, deadline hits.
+// Session client benchmark against the real local platform on loopback: overhead per file and
+// throughput of a 1000-file burst with atomic saves (at the default durability and at `atomic`),
+// memory, deadline hits.
 // Run: node --import tsx bench/session.ts (or `npm run bench` for every benchmark).
 // BENCH_PLATFORM=in-process runs the platform in this process instead of a child process.
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -17,7 +18,7 @@ import {
   Session,
   createConnector,
 } from '../src/session/index.js';
-import type { SessionOptions, StartOptions } from '../src/session/index.js';
+import type { Durability, SessionOptions, StartOptions } from '../src/session/index.js';
 import { launchPlatform } from './local-platform.js';
 import type { BenchPlatformOptions } from './local-platform.js';
 import { clearReceived, takeReceived, wireClock } from './wire-clock.js';
@@ -33,7 +34,16 @@ export interface Figure {
   unit: string;
   /** `undefined` for a figure that is only reported. */
   pass?: boolean;
+  /** The session's durability level, for the figures measured at more than one. */
+  durability?: Durability;
 }
+
+/** The default level, and `atomic`: the target's literal "atomic saves of input and output". */
+const DEFAULT_DURABILITY: Durability = 'fsync-input';
+const VARIANTS: readonly Durability[] = [DEFAULT_DURABILITY, 'atomic'];
+
+const label = (durability: Durability) =>
+  durability === DEFAULT_DURABILITY ? `[${durability}, default]` : `[${durability}]`;
 
 /** ~10 KB of UTF-8: Cyrillic takes two bytes a character. */
 const TEN_KB_CHARS = 5000;
@@ -173,14 +183,18 @@ async function bareEcho(run: Run): Promise<Figure> {
   };
 }
 
-/** Overhead per file and RSS: the platform pushes one file every 10 ms, so files do not queue. */
-async function overheadAndMemory(run: Run): Promise<Figure[]> {
+/**
+Overhead per file and RSS: the platform pushes one file every 10 ms, so files do not queue. At
+the default durability every figure; at another level only the overhead (`full` false).
+*/
+async function overheadAndMemory(run: Run, durability: Durability, full: boolean): Promise<Figure[]> {
   const count = BURST;
   const timeScale = 0.001;
-  const platform = await platformFor(run, 'overhead', { timeScale });
-  const s = session(platform.port, join(run.root, 'files-a'), noop, {
+  const platform = await platformFor(run, `overhead-${durability}`, { timeScale });
+  const s = session(platform.port, join(run.root, `files-a-${durability}`), noop, {
     timeScale,
     safetyMargin: { minMs: 0 },
+    durability,
   });
   const overheadMs: number[] = [];
   let rss100 = 0;
@@ -217,18 +231,38 @@ async function overheadAndMemory(run: Run): Promise<Figure[]> {
   overheadMs.sort((a, b) => a - b);
   const p50 = percentile(overheadMs, 50);
   const ratio = rss1000 / rss100;
-  return [
+  const tag = label(durability);
+  const overhead: Figure[] = [
     {
-      name: 'overhead per file p50 (receive → emit, 10 KB, no-op markup)',
+      name: `overhead per file p50 (receive → emit, 10 KB, no-op markup) ${tag}`,
       target: '<= 2 ms',
       measured: p50,
       unit: 'ms',
       pass: p50 <= 2,
+      durability,
     },
-    { name: 'overhead per file p99', target: '(report)', measured: percentile(overheadMs, 99), unit: 'ms' },
+    {
+      name: `overhead per file p99 ${tag}`,
+      target: '(report)',
+      measured: percentile(overheadMs, 99),
+      unit: 'ms',
+      durability,
+    },
+  ];
+  const allAccepted: Figure = {
+    name: `files accepted (1000 pushed, one every 10 ms) ${tag}`,
+    target: `${count}`,
+    measured: summary.accepted.length,
+    unit: 'files',
+    pass: summary.accepted.length === count,
+    durability,
+  };
+  if (!full) return [...overhead, allAccepted];
+  return [
+    ...overhead,
     ...[
       'wire → session event',
-      'input saved (fsync)',
+      durability === 'atomic' ? 'input saved' : 'input saved (fsync)',
       'markup + strict check',
       'output + outgoing + emit',
     ].map((what, i) => ({
@@ -240,13 +274,7 @@ async function overheadAndMemory(run: Run): Promise<Figure[]> {
       ),
       unit: 'ms',
     })),
-    {
-      name: 'files accepted (1000 pushed, one every 10 ms)',
-      target: `${count}`,
-      measured: summary.accepted.length,
-      unit: 'files',
-      pass: summary.accepted.length === count,
-    },
+    allAccepted,
     {
       name: 'of which on time by the platform (10 ms deadlines)',
       target: '(report)',
@@ -260,9 +288,9 @@ async function overheadAndMemory(run: Run): Promise<Figure[]> {
 }
 
 /** The platform pushes 1000 files at once; instant markup; every input and output saved atomically. */
-async function throughput(run: Run): Promise<Figure[]> {
-  const platform = await platformFor(run, 'burst', { pushIntervalSec: 0 });
-  const s = session(platform.port, join(run.root, 'files-b'), noop);
+async function throughput(run: Run, durability: Durability): Promise<Figure[]> {
+  const platform = await platformFor(run, `burst-${durability}`, { pushIntervalSec: 0 });
+  const s = session(platform.port, join(run.root, `files-b-${durability}`), noop, { durability });
   let first: bigint | undefined;
   let lastReceived = 0n;
   let lastSent = 0n;
@@ -282,25 +310,29 @@ async function throughput(run: Run): Promise<Figure[]> {
   const sentRate = summary.sent.length / (Number(lastSent - (first ?? 0n)) / 1e9);
   const ackRate = summary.accepted.length / (Number(lastAccepted - (first ?? 0n)) / 1e9);
   const all = summary.accepted.length === BURST && totals.onTime === BURST;
+  const tag = label(durability);
   return [
     {
-      name: '1000-file burst: first receive → last send',
+      name: `1000-file burst: first receive → last send ${tag}`,
       target: '>= 1000 files/s',
       measured: sentRate,
       unit: 'files/s',
       pass: sentRate >= 1000 && all,
+      durability,
     },
     {
-      name: '  of which the platform took to push them all (first → last receive)',
+      name: `  of which the platform took to push them all (first → last receive) ${tag}`,
       target: '(report)',
       measured: Number(lastReceived - (first ?? 0n)) / 1e6,
       unit: 'ms',
+      durability,
     },
     {
-      name: '1000-file burst: first receive → last platform ack',
+      name: `1000-file burst: first receive → last platform ack ${tag}`,
       target: '(report)',
       measured: ackRate,
       unit: 'files/s',
+      durability,
     },
   ];
 }
@@ -341,7 +373,11 @@ async function deadlines(run: Run): Promise<Figure[]> {
   ];
 }
 
-export async function benchSession(): Promise<{ placement: string; figures: Figure[] }> {
+export async function benchSession(): Promise<{
+  placement: string;
+  outgoingStore: string;
+  figures: Figure[];
+}> {
   wireClock();
   const root = await mkdtemp(join(tmpdir(), 'readable-bench-session-'));
   const run: Run = {
@@ -352,17 +388,22 @@ export async function benchSession(): Promise<{ placement: string; figures: Figu
     await writeDataset(join(root, 'ds'));
     // BENCH_ONLY=overhead,echo,burst,deadline picks measurements (e.g. to profile one).
     const only = process.env.BENCH_ONLY?.split(',');
+    // BENCH_DURABILITY=atomic (or a list) measures overhead and burst at those levels only.
+    const levels = (process.env.BENCH_DURABILITY?.split(',') as Durability[] | undefined) ?? VARIANTS;
     const runs: Array<[string, (run: Run) => Promise<Figure | Figure[]>]> = [
-      ['overhead', overheadAndMemory],
+      ...levels.map((d): [string, (run: Run) => Promise<Figure[]>] => [
+        'overhead',
+        (r) => overheadAndMemory(r, d, d === levels[0]),
+      ]),
       ['echo', bareEcho],
-      ['burst', throughput],
+      ...levels.map((d): [string, (run: Run) => Promise<Figure[]>] => ['burst', (r) => throughput(r, d)]),
       ['deadline', deadlines],
     ];
     const figures: Figure[] = [];
     for (const [name, measure] of runs)
       if (!only || only.includes(name)) figures.push(...[await measure(run)].flat());
     clearReceived();
-    return { placement: run.placement, figures };
+    return { placement: run.placement, outgoingStore: process.env.BENCH_OUTGOING ?? 'journal', figures };
   } finally {
     await rm(root, { recursive: true, force: true });
   }
