@@ -7,6 +7,7 @@ import {
   parseBoolean,
   parseHost,
   parsePositiveInteger,
+  parseDurability,
   parseProtocolVersion,
   parseSecondsAboveZero,
   parseSecondsAtLeastZero,
@@ -70,6 +71,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     ...optional('markup', raw.MARKUP === undefined ? undefined : resolveMarkup(cwd, raw.MARKUP)),
     ...optional('markupCommand', raw.MARKUP_COMMAND),
     concurrency: take('SESSION_CONCURRENCY', parsePositiveInteger, 4),
+    durability: take('SESSION_DURABILITY', parseDurability, 'fsync-input'),
     ...optional('envFile', envFile),
   };
 

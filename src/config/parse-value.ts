@@ -42,6 +42,14 @@ export function parsePositiveInteger(raw: string): Parsed<number> {
     : fail('is not a positive integer (1, 2, 3, ...)');
 }
 
+export const DURABILITY_LEVELS = ['atomic', 'fsync-input', 'fsync-all'] as const;
+export type DurabilityLevel = (typeof DURABILITY_LEVELS)[number];
+
+export function parseDurability(raw: string): Parsed<DurabilityLevel> {
+  const value = DURABILITY_LEVELS.find((level) => level === raw.toLowerCase());
+  return value !== undefined ? ok(value) : fail(`is not one of ${DURABILITY_LEVELS.join(', ')}`);
+}
+
 export function parseProtocolVersion(raw: string): Parsed<2> {
   return raw === '2'
     ? ok(2)

@@ -34,6 +34,12 @@ export interface Config {
   readonly markupCommand?: string;
   /** `SESSION_CONCURRENCY`: essays marked at the same time. @default 4 */
   readonly concurrency: number;
+  /**
+  `SESSION_DURABILITY`: what is flushed to the disk before going on — `atomic` (temp file + rename:
+  survives a crash of the process), `fsync-input` (also flushes every received essay before it is
+  marked: survives a power loss), `fsync-all` (answers too). @default 'fsync-input'
+  */
+  readonly durability: 'atomic' | 'fsync-input' | 'fsync-all';
   /** The env file that was read (absolute path); absent when there was none. */
   readonly envFile?: string;
 }
@@ -55,6 +61,7 @@ export const ENV_VARIABLES = [
   'SESSION_IS_ONLY_SAVE_FILES',
   'SESSION_WS_PROTOCOL_VERSION',
   'SESSION_CONCURRENCY',
+  'SESSION_DURABILITY',
   'MARKUP',
   'MARKUP_COMMAND',
   'DEBUG_MAX_MARKUP_DEMO_DELAY',

@@ -143,7 +143,7 @@ export async function runSession(
     logger,
     concurrency: options.concurrency ?? config.concurrency,
     onMarkupFailure: options.onMarkupFailure ?? 'send-unmarked',
-    ...(options.durability !== undefined ? { durability: options.durability } : {}),
+    durability: options.durability ?? config.durability,
     timeScale,
     host,
     secrets: [token],

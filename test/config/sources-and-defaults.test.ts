@@ -28,6 +28,7 @@ test('without any .env or variables every default applies', async () => {
       filesDir: join(dir, 'files'),
       logsDir: join(dir, 'logs'),
       concurrency: 4,
+      durability: 'fsync-input',
     });
     assert.equal(DEFAULT_HOST, 'https://ds.readable.upgreat.one');
     assert.equal('token' in config, false, 'no token means the local platform');
@@ -55,6 +56,7 @@ test('values are read from .env in the working directory', async () => {
         'MARKUP=./my-markup.js',
         'MARKUP_COMMAND="python3 mark.py {input} {output}"',
         'SESSION_CONCURRENCY=8',
+        'SESSION_DURABILITY=Atomic',
       ].join('\n'),
     );
     const config = loadConfig({ cwd: dir, env: {} });
@@ -73,6 +75,7 @@ test('values are read from .env in the working directory', async () => {
       markup: join(dir, 'my-markup.js'),
       markupCommand: 'python3 mark.py {input} {output}',
       concurrency: 8,
+      durability: 'atomic',
       envFile: join(dir, '.env'),
     });
   });

@@ -132,3 +132,10 @@ test('a token that also appears in another value is masked there too', () => {
     'HOST: "https://ds.readable.upgreat.one/pku?token=****6789" has a query, fragment or credentials; expected a bare base URL such as http://127.0.0.1:4000',
   ]);
 });
+
+test('the durability must be one of the three levels', () => {
+  assert.throws(() => loadConfig({ cwd: import.meta.dirname, env: { SESSION_DURABILITY: 'paranoid' } }), {
+    name: 'ConfigError',
+    problems: ['SESSION_DURABILITY: "paranoid" is not one of atomic, fsync-input, fsync-all'],
+  });
+});

@@ -30,9 +30,10 @@ function processing(cmd: Command): Command {
         .default('send-unmarked'),
     )
     .addOption(
-      new Option('--durability <level>', 'what is flushed to the disk before going on')
-        .choices(DURABILITIES)
-        .default('fsync-input'),
+      new Option(
+        '--durability <level>',
+        'what is flushed to the disk before going on (default SESSION_DURABILITY or fsync-input)',
+      ).choices(DURABILITIES),
     );
 }
 
