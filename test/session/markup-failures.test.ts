@@ -9,12 +9,14 @@ import { START, makeSession, setup } from './support/env.js';
 import { garbage, hanging, notAnEssay, throwing } from './support/markups.js';
 
 async function run(t: Parameters<typeof setup>[0], markup: Markup, policy?: MarkupFailurePolicy) {
-  const env = await setup(t, { count: 2, timeoutCloseSec: 120 });
+  // 60 s × 0.02 = 1.2 s per file and a wide margin (half of it) keep "on time" true on a machine
+  // busy with the CLI tests' child processes.
+  const timeScale = 0.02;
+  const env = await setup(t, { count: 2, timeoutCloseSec: 120, timeScale });
   const statuses: string[] = [];
   env.platform.on('file-answered', (a) => statuses.push(a.status));
-  // 60 s × 0.01 = 600 ms per file and a wide margin (half of it) keep "on time" true on a machine
-  // busy with the CLI tests' child processes.
   const session = makeSession(env, markup, {
+    timeScale,
     safetyMargin: { ratio: 0.5 },
     ...(policy ? { onMarkupFailure: policy } : {}),
   });
