@@ -6,13 +6,6 @@ import { promisify } from 'node:util';
 import { EssayFileError } from './errors.js';
 
 /** The file operations `writeFileAtomicWith` needs; tests swap one out to simulate a full disk. */
-export interface AtomicWriteOps {
-  mkdir: typeof fs.mkdir;
-  open: typeof fs.open;
-  rename: typeof fs.rename;
-  unlink: typeof fs.unlink;
-}
-
 export interface AtomicWriteOptions {
   /**
   `true`: the data is flushed to the disk before the rename, and the directory after it, so the
@@ -160,36 +153,6 @@ async function flushDirectory(dir: string): Promise<void> {
 function isUnsupportedDirSync(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code;
   return code === 'EISDIR' || code === 'EPERM' || code === 'EINVAL' || code === 'EBADF';
-}
-
-/** `writeFileAtomic` through the given operations, so tests can simulate a full disk. */
-export async function writeFileAtomicWith(
-  ops: AtomicWriteOps,
-  path: string,
-  data: string | Uint8Array,
-  options: AtomicWriteOptions = {},
-): Promise<void> {
-  const fsync = options.fsync ?? true;
-  const dir = dirname(path);
-  const temp = tempPath(path);
-  let created = false;
-  try {
-    await ops.mkdir(dir, { recursive: true });
-    const handle = await ops.open(temp, 'wx');
-    created = true;
-    try {
-      await handle.writeFile(data);
-      // Without the flush a power loss right after rename can leave an empty file on some file systems.
-      if (fsync) await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await ops.rename(temp, path);
-    if (fsync) await syncDirectory(dir);
-  } catch (error) {
-    if (created) await ops.unlink(temp).catch(() => undefined);
-    throw new EssayFileError('write', path, error);
-  }
 }
 
 /** Reads a UTF-8 file, turning I/O failures into `EssayFileError`. */

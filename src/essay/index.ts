@@ -31,5 +31,4 @@ export type {
   SelectionTextField,
 } from './types.js';
 
-// Intentionally not exported: the lenient readers (read-*.ts) and `writeFileAtomicWith`, which
-// exists so tests can simulate a full disk. Read through `Essay.from*` instead.
+// Intentionally not exported: the lenient readers (read-*.ts). Read through `Essay.from*` instead.

@@ -1,15 +1,6 @@
 import { isRecord, numericString, type ReadContext } from './read-context.js';
 import { jsonType, showValue } from './show.js';
-import { SELECTION_GROUPS, SELECTION_TEXT_FIELDS, type SelectionData } from './types.js';
-
-const KNOWN = new Set<string>([
-  'id',
-  'startSelection',
-  'endSelection',
-  'type',
-  'group',
-  ...SELECTION_TEXT_FIELDS,
-]);
+import { SELECTION_GROUPS, SELECTION_KEYS, SELECTION_TEXT_FIELDS, type SelectionData } from './types.js';
 
 /**
 Reads `selections` leniently. A selection without usable offsets is dropped (with a warning);
@@ -80,7 +71,7 @@ function readSelection(
     ctx.warn(`${path}.startSelection`, `${start} is after endSelection (${selection.endSelection})`);
   for (const field of SELECTION_TEXT_FIELDS)
     selection[field] = ctx.defaultedString(`${path}.${field}`, raw[field], true);
-  for (const key of Object.keys(raw)) if (!KNOWN.has(key)) selection[key] = ctx.keep(raw[key]);
+  for (const key of Object.keys(raw)) if (!SELECTION_KEYS.has(key)) selection[key] = ctx.keep(raw[key]);
   return selection;
 }
 

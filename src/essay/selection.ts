@@ -1,19 +1,10 @@
 import { SelectionError } from './errors.js';
-import { SELECTION_TEXT_FIELDS, type SelectionData, type SelectionGroup } from './types.js';
+import { SELECTION_KEYS, SELECTION_TEXT_FIELDS, type SelectionData, type SelectionGroup } from './types.js';
 
 /** What `SelectionCollection.add` and `new Selection` accept: the text fields and `id` may be left out. */
 export type SelectionLike = Pick<SelectionData, 'startSelection' | 'endSelection' | 'type'> & {
   group: SelectionGroup | (string & {});
 } & Partial<SelectionData>;
-
-const KNOWN = new Set<string>([
-  'id',
-  'startSelection',
-  'endSelection',
-  'type',
-  'group',
-  ...SELECTION_TEXT_FIELDS,
-]);
 
 /**
 One marked fragment, `text.slice(startSelection, endSelection)`. The constructor checks the JSON
@@ -42,7 +33,7 @@ export class Selection {
     this.group = string(data, 'group');
     for (const field of SELECTION_TEXT_FIELDS)
       if (data[field] !== undefined) this[field] = string(data, field);
-    for (const [key, value] of Object.entries(data)) if (!KNOWN.has(key)) this.extra[key] = value;
+    for (const [key, value] of Object.entries(data)) if (!SELECTION_KEYS.has(key)) this.extra[key] = value;
   }
 
   /** The marked fragment of `text`. */
@@ -68,7 +59,7 @@ export class Selection {
       explanation: this.explanation,
       correction: this.correction,
     };
-    for (const [key, value] of Object.entries(this.extra)) if (!KNOWN.has(key)) out[key] = value;
+    for (const [key, value] of Object.entries(this.extra)) if (!SELECTION_KEYS.has(key)) out[key] = value;
     return out;
   }
 }

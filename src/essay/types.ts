@@ -15,6 +15,16 @@ export type SelectionGroup = (typeof SELECTION_GROUPS)[number];
 export const SELECTION_TEXT_FIELDS = ['subtype', 'tag', 'comment', 'explanation', 'correction'] as const;
 export type SelectionTextField = (typeof SELECTION_TEXT_FIELDS)[number];
 
+/** Every key a selection defines; any other key is the user's and is carried along untouched. */
+export const SELECTION_KEYS: ReadonlySet<string> = new Set([
+  'id',
+  'startSelection',
+  'endSelection',
+  'type',
+  'group',
+  ...SELECTION_TEXT_FIELDS,
+]);
+
 export interface MetaData {
   /** Essay id, e.g. `"0000078"`; required, non-empty. */
   id: string;

@@ -3,14 +3,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
 import { Essay, EssayFileError, writeFileAtomic } from '../../src/essay/index.js';
-import { writeFileAtomicWith, type AtomicWriteOps } from '../../src/essay/file.js';
+import { fill, readOnly, tinyDisk } from '../support/disk.js';
 import { cleanEssay, fixture, tempDir } from './helpers.js';
-
-const realOps: AtomicWriteOps = { mkdir: fs.mkdir, open: fs.open, rename: fs.rename, unlink: fs.unlink };
-
-function errno(code: string, syscall: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`${code}: simulated, ${syscall}`), { code, syscall });
-}
 
 test('save creates missing directories and leaves only the target file', async (t) => {
   const { dir, cleanup } = await tempDir();
@@ -58,22 +52,12 @@ test('writeFileAtomic writes bytes as well as strings', async (t) => {
 });
 
 test('a full disk is an EssayFileError naming the path, the old file stays and no temp file is left', async (t) => {
-  const { dir, cleanup } = await tempDir();
-  t.after(cleanup);
-  const path = join(dir, 'essay.json');
+  const disk = await tinyDisk(t);
+  if (disk === undefined) return;
+  const path = join(disk, 'essay.json');
   await fs.writeFile(path, 'previous');
-  const fullDisk: AtomicWriteOps = {
-    ...realOps,
-    open: (async (...args: Parameters<typeof fs.open>) => {
-      const handle = await fs.open(...args);
-      // A real handle (so a real temp file exists) whose write fails the way a full disk does.
-      return Object.assign(Object.create(handle) as fs.FileHandle, {
-        writeFile: () => Promise.reject(errno('ENOSPC', 'write')),
-        close: () => handle.close(),
-      });
-    }) as typeof fs.open,
-  };
-  await assert.rejects(writeFileAtomicWith(fullDisk, path, 'new content'), (error: unknown) => {
+  await fill(disk);
+  await assert.rejects(writeFileAtomic(path, 'x'.repeat(200_000)), (error: unknown) => {
     assert.ok(error instanceof EssayFileError);
     assert.equal(error.message, `cannot write ${path}: no space left on device (ENOSPC)`);
     assert.equal(error.code, 'ENOSPC');
@@ -82,20 +66,22 @@ test('a full disk is an EssayFileError naming the path, the old file stays and n
     assert.equal((error.cause as NodeJS.ErrnoException).code, 'ENOSPC');
     return true;
   });
-  assert.deepEqual(await fs.readdir(dir), ['essay.json']);
+  assert.deepEqual((await fs.readdir(disk)).sort(), ['essay.json', 'filler']);
   assert.equal(await fs.readFile(path, 'utf8'), 'previous');
 });
 
-test('a permission error at rename removes the temp file and names the path', async (t) => {
-  const { dir, cleanup } = await tempDir();
-  t.after(cleanup);
-  const path = join(dir, 'essay.json');
-  const denied: AtomicWriteOps = { ...realOps, rename: () => Promise.reject(errno('EACCES', 'rename')) };
-  await assert.rejects(writeFileAtomicWith(denied, path, '{}'), {
+test('a read-only disk is an EssayFileError naming the path, and nothing changes', async (t) => {
+  const disk = await tinyDisk(t);
+  if (disk === undefined) return;
+  const path = join(disk, 'essay.json');
+  await fs.writeFile(path, 'previous');
+  readOnly(disk);
+  await assert.rejects(writeFileAtomic(path, '{}'), {
     name: 'EssayFileError',
-    message: `cannot write ${path}: permission denied (EACCES)`,
+    message: `cannot write ${path}: read-only file system (EROFS)`,
   });
-  assert.deepEqual(await fs.readdir(dir), []);
+  assert.deepEqual(await fs.readdir(disk), ['essay.json']);
+  assert.equal(await fs.readFile(path, 'utf8'), 'previous');
 });
 
 test('a path under a regular file fails with the real file-system error', async (t) => {

@@ -1,36 +1,16 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createLogger } from '../../src/log.js';
+import { fill, tinyDisk } from '../support/disk.js';
 import { START, makeSession, setup } from './support/env.js';
 import { demo } from './support/markups.js';
 
-/** A real full disk: a tiny tmpfs filled to the last byte. Needs root (CI and this machine run as root). */
-function mountTinyDisk(dir: string): string | undefined {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'pipe' });
-    return undefined;
-  } catch (error) {
-    return `cannot mount a tmpfs here (${(error as Error).message.split('\n')[0]})`;
-  }
-}
-
 test('a full disk is reported precisely and the session still answers every file', async (t) => {
   const env = await setup(t, { count: 3 });
-  // Outside env.dir: the disk must be unmounted before its mount point is removed.
-  const disk = await mkdtemp(join(tmpdir(), 'readable-full-disk-'));
-  const why = mountTinyDisk(disk);
-  t.after(async () => {
-    if (why === undefined) execFileSync('umount', ['-l', disk]);
-    await rm(disk, { recursive: true, force: true });
-  });
-  if (why !== undefined) return t.skip(why);
-  await writeFile(join(disk, 'filler'), Buffer.alloc(1 << 20)).catch((error: NodeJS.ErrnoException) =>
-    assert.equal(error.code, 'ENOSPC'),
-  );
+  const disk = await tinyDisk(t);
+  if (disk === undefined) return;
+  await fill(disk);
 
   let logged = '';
   const logger = createLogger({ debug: false, console: { write: (s: string) => (logged += s) } });
