@@ -105,16 +105,31 @@ async function mark(
   });
   const marker = new Marker(markup);
   if (marker.warning !== undefined) io.stderr.write(`warning: ${marker.warning}\n`);
+  // A markup command runs in its own process group, which Ctrl+C at the terminal does not reach:
+  // without this the command would outlive the CLI. A second Ctrl+C quits at once.
+  const interrupt = new AbortController();
+  const onSignal = (): void => {
+    if (!interrupt.signal.aborted) return interrupt.abort(new Error('interrupted'));
+    process.off('SIGINT', onSignal);
+    process.kill(process.pid, 'SIGINT');
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     // The asynchronous call even for one file: it has the deadline, and a hanging command's whole
     // process group is killed on abort (a synchronous child cannot be stopped that way).
     const context = {
       fileId: essay.meta.id,
       deadline: Date.now() + DEADLINE_MS,
-      signal: AbortSignal.timeout(DEADLINE_MS),
+      signal: AbortSignal.any([AbortSignal.timeout(DEADLINE_MS), interrupt.signal]),
     };
     return { marked: await marker.markup(essay, context), name: marker.name };
+  } catch (error) {
+    if (interrupt.signal.aborted) throw new ExitError(EXIT.interrupted, 'error: interrupted');
+    throw error;
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await marker.close();
   }
 }
