@@ -47,6 +47,8 @@ export class SessionManager {
   private readonly all = new Map<number, SessionRunner>();
   private readonly ended = new Map<string, EndedNote>();
   private readonly starting = new Set<string>();
+  /** Set by `shutdown`: a session started after it began would never be ended nor reported. */
+  private shuttingDown = false;
 
   constructor(
     private readonly options: ResolvedOptions,
@@ -117,6 +119,7 @@ export class SessionManager {
     };
     const check = checkStartRequest(raw);
     if (!check.ok) return fail(check.message);
+    if (this.shuttingDown) return fail('the platform is shutting down: no new session can start');
     const running = this.active.get(token);
     if (running !== undefined) {
       return fail(`session ${running.id} is still active: finish or abort it before starting another`);
@@ -133,6 +136,7 @@ export class SessionManager {
     } finally {
       this.starting.delete(token);
     }
+    if (this.shuttingDown) return fail('the platform is shutting down: no new session can start');
     const id = this.nextId++;
     const state = new SessionState(
       id,
@@ -344,6 +348,7 @@ export class SessionManager {
 
   /** Aborts every active session and waits for every report, those of sessions closed just before too. */
   async shutdown(message: string): Promise<void> {
+    this.shuttingDown = true;
     await Promise.allSettled(
       [...this.all.values()].map((r) => (r.closed ? r.done : r.finish('server-abort', message))),
     );
