@@ -27,7 +27,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function describe(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
-  return `${Array.isArray(value) ? 'an array' : typeof value} (${JSON.stringify(value)})`;
+  // JSON.stringify spells Infinity and NaN (1e400 in a file) as null, which would misname the value.
+  const shown = typeof value === 'number' ? String(value) : JSON.stringify(value);
+  return `${Array.isArray(value) ? 'an array' : typeof value} (${shown})`;
 }
 
 /** Subject checks in the official order: meta, then no subject, then unknown subject (§3.8). */

@@ -24,7 +24,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function show(v: unknown): string {
-  return v === undefined ? 'missing' : JSON.stringify(v);
+  if (v === undefined) return 'missing';
+  // JSON.stringify spells Infinity (1e400 in a file) as null, which would misname the value.
+  return typeof v === 'number' ? String(v) : JSON.stringify(v);
 }
 
 export async function readMarkupFile(file: string): Promise<MarkupFile> {

@@ -157,6 +157,12 @@ describe('input errors', () => {
       /startSelection/,
     );
     expectError(() => run({ type: 'a' }), 'bad-offset', /startSelection is missing/);
+    // 1e400 in a file parses as Infinity; the message must not call it null.
+    expectError(
+      () => run({ type: 'a', startSelection: Infinity, endSelection: 2 }),
+      'bad-offset',
+      /startSelection is number \(Infinity\)/,
+    );
     expectError(
       () => run({ type: 'a', startSelection: 5, endSelection: 2 }),
       'bad-offset',

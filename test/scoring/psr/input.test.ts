@@ -78,6 +78,14 @@ test('each malformed file is rejected with a message naming the file and the fie
     /criteria\.K1: expected a number, got "1" \(a string/,
   );
   rejectsWith(essayFile({ criteria: undefined, criterias: { K1: 1 } }), /criterias: misspelt key/);
+  // 1e400 parses as Infinity: the message names that value, not null.
+  rejectsWith(
+    JSON.stringify(essayFile({ selections: oneSelection({ startSelection: 123456789 }) })).replace(
+      '123456789',
+      '1e400',
+    ),
+    /startSelection: expected an integer, got Infinity/,
+  );
   rejectsWith('{"meta": {', /bad\.json:1:\d+/);
   rejectsWith(essayFile({ text: undefined }), /bad\.json: text/);
 });
