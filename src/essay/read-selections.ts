@@ -31,7 +31,10 @@ export function readSelections(raw: unknown, textLength: number, ctx: ReadContex
     else ctx.warn(`${path}.id`, `${selection.id} repeats ${earlier}.id`);
   });
 
-  let next = Math.max(0, ...firstWithId.keys()) + 1;
+  // A loop, not Math.max(...ids): spreading over 100 000 ids overflows the call stack.
+  let max = 0;
+  for (const id of firstWithId.keys()) if (id > max) max = id;
+  let next = max + 1;
   for (const { selection, path } of withoutId) {
     selection.id = next++;
     ctx.warn(`${path}.id`, `missing or not a number; assigned ${selection.id}`);

@@ -255,3 +255,25 @@ test('the lenient fixture reads with one warning per deviation, naming the file'
   );
   assert.deepEqual(essay.checkForWrite(), []);
 });
+
+test('an essay with 200 000 selections is read without overflowing the stack', () => {
+  const selections = Array.from({ length: 200_000 }, (_, i) => ({
+    id: i + 1,
+    startSelection: 0,
+    endSelection: 1,
+    type: 'Г.слов',
+    group: 'error',
+    subtype: '',
+    tag: '',
+    comment: '',
+    explanation: '',
+    correction: '',
+  }));
+  const essay = Essay.fromObject({
+    meta: { id: '0000001', subject: 'rus', theme: '', taskText: '' },
+    text: 'x'.repeat(60),
+    selections: [...selections, { ...selections[0], id: undefined }],
+  });
+  assert.equal(essay.selections.length, 200_001);
+  assert.equal(essay.selections.at(-1)?.id, 200_001);
+});
