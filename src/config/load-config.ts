@@ -47,7 +47,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     if (value === undefined) return fallback;
     const parsed = parse(value);
     if (parsed.ok) return parsed.value;
-    const shown = name === 'TOKEN' ? maskToken(value) : value;
+    const shown = name === 'TOKEN' ? maskToken(value) : name === 'HOST' ? maskTokenParameter(value) : value;
     problems.push(`${name}: ${JSON.stringify(shown)} ${parsed.problem}`);
     return fallback;
   };
@@ -84,6 +84,14 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     );
   }
   return Object.freeze(config);
+}
+
+/** A HOST copied from a connection URL carries the token as `?token=...`, TOKEN set or not. */
+function maskTokenParameter(url: string): string {
+  return url.replace(
+    /([?&]token=)([^&#]*)/gi,
+    (_match, key: string, token: string) => key + maskToken(token),
+  );
 }
 
 /** Keeps absent fields absent instead of present-and-undefined, so configs compare and print cleanly. */

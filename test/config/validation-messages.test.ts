@@ -133,6 +133,13 @@ test('a token that also appears in another value is masked there too', () => {
   ]);
 });
 
+test('a token in the HOST query is masked even when TOKEN is not set', () => {
+  const token = 'abcdef0123456789';
+  assert.deepEqual(problemsOf({ HOST: `https://ds.readable.upgreat.one/pku?x=1&token=${token}` }), [
+    'HOST: "https://ds.readable.upgreat.one/pku?x=1&token=****6789" has a query, fragment or credentials; expected a bare base URL such as http://127.0.0.1:4000',
+  ]);
+});
+
 test('the durability must be one of the three levels', () => {
   assert.throws(() => loadConfig({ cwd: import.meta.dirname, env: { SESSION_DURABILITY: 'paranoid' } }), {
     name: 'ConfigError',
