@@ -76,8 +76,9 @@ export function runCommand(options: RunCommandOptions): Promise<RunCommandResult
 
     const finish = (exitCode: number | null, signal: NodeJS.Signals | null): void => {
       if (done) return;
-      // A program that let go of our pipes may still run in the group; once stopped, nothing of it stays.
-      if (stopped !== undefined) killGroup('SIGKILL');
+      // A program that let go of our pipes may still run in the group; once stopped, or once the
+      // command failed, nothing of it stays. A command that succeeded may keep its helpers.
+      if (stopped !== undefined || exitCode !== 0) killGroup('SIGKILL');
       done = true;
       clearTimeout(killTimer);
       options.signal.removeEventListener('abort', onAbort);

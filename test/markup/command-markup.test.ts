@@ -123,6 +123,19 @@ describe('command markup', () => {
     assert.deepEqual(await whenGone(pids), []);
   });
 
+  it('kills what a failed command left running in the background', async () => {
+    const logger = new RecordingLogger();
+    const markup = createCommandMarkup({
+      command: 'sleep 300 </dev/null >/dev/null 2>&1 & echo "pids $!" >&2; exit 3',
+      cwd: ROOT,
+      logger,
+    });
+    const error = await failure(markup.markup(sampleEssay(), contextFor()));
+    assert.equal(error.kind, 'threw');
+    const pid = Number((await logger.waitFor(/^pids /)).split(' ')[1]);
+    assert.deepEqual(await whenGone([pid]), []);
+  });
+
   it('kills with SIGKILL a command that ignores SIGTERM', async () => {
     const logger = new RecordingLogger();
     const controller = new AbortController();
