@@ -54,10 +54,13 @@ const STRING_CHARS = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*
 
 /**
 Offset of the first character a strict JSON reader cannot accept, or undefined when the text
-is valid. Only used for error reporting, so it favours brevity over speed.
+is valid. Only used for error reporting, so it favours brevity over speed. Iterative, with the
+open containers on a stack: recursion would overflow on deeply nested input (`[[[[…x`).
 */
 export function findErrorPosition(text: string): number | undefined {
   let i = 0;
+  /** The closing character of each open container, innermost last. */
+  const open: ('}' | ']')[] = [];
   const skip = (): void => {
     while (i < text.length && WHITESPACE.has(text[i] as string)) i++;
   };
@@ -69,39 +72,36 @@ export function findErrorPosition(text: string): number | undefined {
     if (text[i] !== char) fail();
     i++;
   };
-  const value = (): void => {
+  const key = (): void => {
+    skip();
+    string();
+    expect(':');
+  };
+  /** Reads a scalar, or opens a container; true when a complete value was read. */
+  const valueStart = (): boolean => {
     skip();
     const char = text[i];
-    if (char === '{') {
+    if (char === '{' || char === '[') {
+      const close = char === '{' ? '}' : ']';
       i++;
       skip();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        skip();
-        string();
-        expect(':');
-        value();
-        skip();
-        if (text[i] === '}') return void i++;
-        expect(',');
+      if (text[i] === close) {
+        i++;
+        return true;
       }
+      open.push(close);
+      if (close === '}') key();
+      return false;
     }
-    if (char === '[') {
-      i++;
-      skip();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value();
-        skip();
-        if (text[i] === ']') return void i++;
-        expect(',');
-      }
-    }
-    if (char === '"') return string();
-    if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) return number();
-    for (const literal of ['true', 'false', 'null']) {
-      if (char === literal[0]) {
-        for (const expected of literal) {
+    if (char === '"') string();
+    else if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) number();
+    else literal(char);
+    return true;
+  };
+  const literal = (char: string | undefined): void => {
+    for (const word of ['true', 'false', 'null']) {
+      if (char === word[0]) {
+        for (const expected of word) {
           if (text[i] !== expected) fail();
           i++;
         }
@@ -125,9 +125,20 @@ export function findErrorPosition(text: string): number | undefined {
     else i += match[0].length;
   };
   try {
-    value();
-    skip();
-    return i < text.length ? i : undefined;
+    for (;;) {
+      if (!valueStart()) continue;
+      // A value is complete: close every container that ends here, then expect the next member.
+      for (;;) {
+        const close = open.at(-1);
+        skip();
+        if (close === undefined) return i < text.length ? i : undefined;
+        if (text[i] !== close) break;
+        i++;
+        open.pop();
+      }
+      expect(',');
+      if (open.at(-1) === '}') key();
+    }
   } catch (position) {
     if (typeof position === 'number') return position;
     throw position;

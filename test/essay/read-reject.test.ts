@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Essay, EssayFileError, EssayReadError } from '../../src/essay/index.js';
+import { findErrorPosition } from '../../src/essay/json-text.js';
 import { cleanEssay, fixture, tempDir } from './helpers.js';
 
 type Json = Record<string, unknown>;
@@ -147,4 +148,25 @@ test('a missing file is an EssayFileError naming the path', async (t) => {
     assert.equal(error.operation, 'read');
     return true;
   });
+});
+
+test('a syntax error deep inside nested arrays gets its position instead of overflowing the stack', () => {
+  const json = `${'['.repeat(50_000)}x`;
+  const error = rejection(() => Essay.fromJSON(json, { source: 'deep.json' }));
+  assert.equal(error.message, "deep.json:1:50001: not valid JSON: Unexpected token 'x'");
+});
+
+test('the position finder agrees with a strict reader on valid and broken documents', () => {
+  const valid = ['{}', '[]', '{"a": [1, {"b": null}], "c": "x"}', ' [true, false, -1.5e3] ', '"s"'];
+  for (const json of valid) assert.equal(findErrorPosition(json), undefined, json);
+  const broken: [string, number][] = [
+    ['{"a": 1,}', 8],
+    ['[1 2]', 3],
+    ['{"a" 1}', 5],
+    ['[1, [2, {"x": tru}]]', 17],
+    ['{"a": 1} x', 9],
+    ['[', 1],
+    ['{"a": [1], "b": {"c": [}]}', 23],
+  ];
+  for (const [json, at] of broken) assert.equal(findErrorPosition(json), at, json);
 });
