@@ -88,9 +88,11 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
 
 /** A HOST copied from a connection URL carries the token as `?token=...`, TOKEN set or not. */
 function maskTokenParameter(url: string): string {
-  return url.replace(
-    /([?&]token=)([^&#]*)/gi,
-    (_match, key: string, token: string) => key + maskToken(token),
+  return (
+    url
+      .replace(/([?&]token=)([^&#]*)/gi, (_match, key: string, token: string) => key + maskToken(token))
+      // A password in the URL is a secret too: `http://user:pw@host` → `http://user:****@host`.
+      .replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*:)([^/@]*)@/i, '$1****@')
   );
 }
 

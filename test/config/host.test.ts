@@ -69,6 +69,6 @@ test('a query, fragment or credentials are rejected', () => {
   assert.equal(hostProblem('http://127.0.0.1:4000/#top'), `HOST: "http://127.0.0.1:4000/#top" ${problem}`);
   assert.equal(
     hostProblem('http://user:pw@127.0.0.1:4000'),
-    `HOST: "http://user:pw@127.0.0.1:4000" ${problem}`,
+    `HOST: "http://user:****@127.0.0.1:4000" ${problem}`,
   );
 });
