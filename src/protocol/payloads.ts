@@ -36,7 +36,8 @@ export interface SessionIdPayload {
 }
 
 export interface FileAvailablePayload {
-  sessionId: SessionId;
+  /** Absent when the platform sent none or something that is not an id: the file still counts. */
+  sessionId?: SessionId;
   fileId: FileId;
   content: WireEssay;
 }

@@ -126,7 +126,10 @@ export const parseServer = {
   startError: messagePayload('session-start-error'),
   fileAvailable(payload: unknown): Parsed<FileAvailablePayload> {
     const f = fileWithContent(payload, 'session-file-available');
-    return f.ok ? ok({ ...f.value, sessionId: f.value.sessionId as SessionId }) : f;
+    if (!f.ok) return f;
+    // A bad session id must not cost the essay: the client falls back to the id it knows.
+    const sessionId = f.value.sessionId;
+    return ok({ ...f.value, sessionId: isSessionId(sessionId) ? sessionId : undefined });
   },
   fileSendSuccess: fileResult('session-file-send-success'),
   fileSendError: fileResult('session-file-send-error'),

@@ -95,9 +95,10 @@ export class Outbox {
       const next = (await this.#o.store.list()).find((e) => !tried.has(e.fileId));
       if (!next) return;
       tried.add(next.fileId);
-      const answer = this.waitFor(next.fileId);
+      // Wait only for what was sent: a waiter for an unsent entry would hold its timer open. No
+      // answer can slip in between, since none is handled before the next await.
       if (!this.#emit(next, true)) return;
-      await answer;
+      await this.waitFor(next.fileId);
     }
   }
 

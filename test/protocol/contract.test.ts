@@ -63,7 +63,10 @@ test('session-file-available requires a digit file id and essay content', () => 
     error: 'session-file-available: fileId must be a string of digits (got "../etc")',
   });
   const good = parseServer.fileAvailable({ sessionId: '7', fileId: '000105', content: '{}', extra: 1 });
-  assert.equal(good.ok, true);
+  assert.deepEqual(good, { ok: true, value: { sessionId: '7', fileId: '000105', content: '{}', extra: 1 } });
+  // An odd session id is dropped, never the file: it would otherwise name a directory.
+  const odd = parseServer.fileAvailable({ sessionId: { x: 1 }, fileId: '1', content: {} });
+  assert.deepEqual(odd, { ok: true, value: { sessionId: undefined, fileId: '1', content: {} } });
 });
 
 test('session-file-send treats a false or missing sessionId as the active session', () => {

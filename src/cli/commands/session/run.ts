@@ -55,7 +55,12 @@ export async function runCommand(
 ): Promise<void> {
   const { loadConfig } = await import('../../../config.js');
   const session = await import('../../../session/index.js');
-  const config = loadConfig(flags.envFile === undefined ? {} : { envFile: flags.envFile });
+  // --host goes through the same checks as HOST (a bare http(s)/ws(s) base URL, `/pku` accepted):
+  // a URL with `?token=` would otherwise carry the token into messages and files.
+  const config = loadConfig({
+    ...(flags.envFile !== undefined && { envFile: flags.envFile }),
+    ...(flags.host !== undefined && { env: { ...process.env, HOST: flags.host } }),
+  });
   const concurrency = positiveInt('--concurrency', flags.concurrency);
   const timeScale = positiveNumber('--time-scale', flags.timeScale);
   const controller = new AbortController();
@@ -112,7 +117,6 @@ export async function runCommand(
         ...(concurrency !== undefined && { concurrency }),
         ...(flags.onMarkupFailure !== undefined && { onMarkupFailure: flags.onMarkupFailure }),
         ...(flags.durability !== undefined && { durability: flags.durability }),
-        ...(flags.host !== undefined && { host: flags.host }),
         ...(flags.insecure && { insecure: true }),
         // Rehearsals against a scaled local platform (`readable platform serve --time-scale`).
         ...(timeScale !== undefined && { timeScale }),
