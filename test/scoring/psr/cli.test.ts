@@ -100,7 +100,10 @@ describe('bad inputs end with a clear message naming the file and exit code 1', 
     try {
       const r = await cli([await t.write('0000101.json', essayFile()), '--json']);
       assert.equal(r.code, 1);
-      assert.equal(r.stdout, '');
+      // With --json the failure is JSON on stdout too, for consumers that read only stdout.
+      const out = JSON.parse(r.stdout) as { error: { message: string; file: string } };
+      assert.match(out.error.message, /0000101\.json: PSR needs at least one expert markup/);
+      assert.match(out.error.file, /0000101\.json$/);
       assert.match(r.stderr, /0000101\.json: PSR needs at least one expert markup/);
     } finally {
       await t.done();

@@ -42,6 +42,11 @@ export function registerPsr(group: Command, io: PsrCommandIo = process): void {
         await runPsr(files, options, io);
       } catch (error) {
         if (error instanceof ExitError || !isToolkitError(error)) throw error;
+        // With --json a consumer reads stdout only: the failure is JSON there too, as in calc criteria.
+        if (options.json) {
+          const { file, field } = (error as { where?: { file?: string; field?: string } }).where ?? {};
+          io.stdout.write(`${JSON.stringify({ error: { message: error.message, file, field } }, null, 2)}\n`);
+        }
         throw new ExitError(EXIT.failure, `error: ${error.message}`);
       }
     });
