@@ -4,7 +4,7 @@ import { silentLogger } from '../log.js';
 import type { Logger } from '../log.js';
 import type { Marker } from '../markup/index.js';
 import { ServerEvent } from '../protocol/index.js';
-import type { FileAvailablePayload, SessionId } from '../protocol/index.js';
+import type { FileAvailablePayload, SessionId, StartRequest } from '../protocol/index.js';
 import { ClientLog } from './client-log.js';
 import type { ClientLogRecord } from './client-log.js';
 import type { Connector } from './connector/index.js';
@@ -111,6 +111,8 @@ export class Session extends TypedEmitter<SessionEvents> {
   readonly #inFlight = new Map<string, { controller: AbortController; done: Promise<void> }>();
   readonly #open = new Set<string>();
   readonly #pending = new Map<PendingOp, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  /** Kept until answered: a drop can lose the request or its answer, and then it is asked again. */
+  #startRequest: StartRequest | undefined;
   readonly #idleWaiters: Array<() => void> = [];
   readonly #bookkeeping = new Set<Promise<void>>();
   #resolveDone!: (summary: SessionSummary) => void;
@@ -185,6 +187,7 @@ export class Session extends TypedEmitter<SessionEvents> {
     this.#fileTimeSec = fileTimeSec(request);
     await this.#connect();
     const answer = this.#expect<SessionId>('start');
+    this.#startRequest = request;
     this.#connector.start(request);
     const sessionId = await answer;
     await this.#began(sessionId);
@@ -268,6 +271,9 @@ export class Session extends TypedEmitter<SessionEvents> {
     c.on('connected', ({ reconnect }) => {
       this.emit('connected', { reconnect });
       if (reconnect && this.#sessionId !== undefined && this.#ending === undefined) void this.#resume();
+      // The line dropped before session-start was answered: ask whether the platform has our
+      // session (session-reconnect); if it has none, the start request is sent again.
+      else if (reconnect && this.#pending.has('start')) this.#connector.reconnect();
     });
     c.on('disconnected', (info) => {
       this.#outbox?.interrupt();
@@ -291,10 +297,21 @@ export class Session extends TypedEmitter<SessionEvents> {
       if (!this.#reject('start', error)) this.#logger.warn(error.message);
     });
     c.on(ServerEvent.reconnectSuccess, (p) => {
+      if (this.#pending.has('start')) {
+        // The session started; only its answer was lost on the way, and maybe the first push too.
+        this.#attach(p.sessionId, true);
+        this.#settle('start', p.sessionId);
+        void this.#resume();
+        return;
+      }
       if (this.#sessionId === undefined) this.#attach(p.sessionId);
       this.#settle('reconnect', p.sessionId);
     });
     c.on(ServerEvent.reconnectError, (p) => {
+      if (this.#pending.has('start') && !this.#pending.has('reconnect') && this.#startRequest) {
+        this.#connector.start(this.#startRequest);
+        return;
+      }
       this.#reject(
         'reconnect',
         new SessionError(`the platform could not resume the session: ${p.message}`, 'reconnect'),
