@@ -107,7 +107,11 @@ export async function runServe(flags: ServeFlags, io: ServeIo): Promise<void> {
       process.off('SIGTERM', onTerm);
       const open = platform.sessions().filter((s) => s.active).length;
       io.stderr.write(`\n${signal}: stopping; aborting ${open} open session(s)\n`);
-      void platform.close().then(resolve, resolve);
+      void platform.close().then(resolve, (error: unknown) => {
+        // Reports of aborted sessions may be missing: say so rather than stop quietly.
+        logger.error({ err: error }, 'the platform did not shut down cleanly');
+        resolve();
+      });
     };
     const onInt = () => stop('SIGINT');
     const onTerm = () => stop('SIGTERM');
