@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadConfig } from '../../src/config.js';
 import { Essay } from '../../src/essay/index.js';
 import { createOnlySaveMarkup } from '../../src/markup/index.js';
-import { JournalOutgoingStore, runSession, summaryOk } from '../../src/session/index.js';
+import { JournalOutgoingStore, summaryOk } from '../../src/session/index.js';
 import type { Markup } from '../../src/markup/index.js';
-import type { RunSessionOptions } from '../../src/session/index.js';
-import { START, TIME_SCALE, TOKEN, makeSession, setup, fastReconnect } from './support/env.js';
+import { START, makeSession, runSessionIn, setup } from './support/env.js';
 import type { TestEnv } from './support/env.js';
 import { demo, inline } from './support/markups.js';
 
@@ -16,44 +14,6 @@ async function sessionWith(env: TestEnv, markup: Markup, start: typeof START | {
   const session = makeSession(env, markup);
   const sessionId = await session.start({ ...START, ...start });
   return { session, sessionId, summary: await session.done };
-}
-
-function sink() {
-  let text = '';
-  return {
-    write: (chunk: string) => ((text += chunk), true),
-    get text() {
-      return text;
-    },
-  };
-}
-
-async function viaRunSession(env: TestEnv, flags: Partial<RunSessionOptions>) {
-  const config = loadConfig({
-    cwd: env.dir,
-    env: { FILES_DIR: env.filesDir, LOGS_DIR: join(env.dir, 'logs') },
-  });
-  const stdout = sink();
-  const stderr = sink();
-  const result = await runSession(
-    config,
-    {
-      command: 'start',
-      start: START,
-      host: env.host,
-      token: TOKEN,
-      timeScale: TIME_SCALE,
-      local: true,
-      cwd: env.dir,
-      reconnect: fastReconnect(),
-      ...flags,
-    },
-    {
-      stdout: stdout as unknown as NodeJS.WritableStream,
-      stderr: stderr as unknown as NodeJS.WritableStream,
-    },
-  );
-  return { ...result, stdout: stdout.text, stderr: stderr.text };
 }
 
 test('a demo-markup session saves every input and output and gets every file accepted', async (t) => {
@@ -107,7 +67,7 @@ test('runSession with a markup module file marks every essay', async (t) => {
     join(env.dir, 'my-markup.mjs'),
     `export default function (essay) { essay.selections.add({ startSelection: 0, endSelection: 3, type: 'проблема', group: 'meaning' }); return essay; }\n`,
   );
-  const result = await viaRunSession(env, { markup: './my-markup.mjs' });
+  const result = await runSessionIn(env, { markup: './my-markup.mjs' });
   assert.equal(result.exitCode, 0, result.stderr);
   assert.deepEqual(result.summary?.accepted.sort(), env.ids);
   assert.match(result.stdout, /accepted\s+2/);
@@ -120,7 +80,7 @@ test('runSession with a markup command pipes each essay through the program', as
     `let s = ''; process.stdin.on('data', (d) => (s += d)); process.stdin.on('end', () => { const e = JSON.parse(s); e.selections.push({ id: 1, startSelection: 0, endSelection: 4, type: 'проблема', group: 'meaning' }); process.stdout.write(JSON.stringify(e)); });\n`,
   );
   // A child process per essay needs more than the usual 100 ms: 60 s × 0.01 = 600 ms per file.
-  const result = await viaRunSession(env, { markupCommand: `node mark.mjs`, start: { ...START, time: 60 } });
+  const result = await runSessionIn(env, { markupCommand: `node mark.mjs`, start: { ...START, time: 60 } });
   assert.equal(result.exitCode, 0, result.stderr);
   assert.deepEqual(result.summary?.accepted.sort(), env.ids);
   const dir = result.summary?.dir ?? '';

@@ -2,20 +2,8 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { runSession } from '../../src/session/index.js';
-import { START, TIME_SCALE, TOKEN, fastReconnect, setup } from './support/env.js';
-
-function sink() {
-  let text = '';
-  return {
-    stream: { write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WritableStream,
-    get text() {
-      return text;
-    },
-  };
-}
+import { TOKEN, runSessionIn, setup, sink } from './support/env.js';
 
 async function logFile(dir: string, kind: 'info' | 'sessions' | 'debug'): Promise<string> {
   const name = (await readdir(dir)).find((n) => new RegExp(`^${kind}_\\d{4}-\\d{2}-\\d{2}\\.log$`).test(n));
@@ -53,28 +41,8 @@ test('a logger with fileLevel keeps info lines in info_{date}.log that the conso
 test('a session run writes the console to info_, session records to sessions_, every message to debug_, never the token', async (t) => {
   const env = await setup(t, { count: 2 });
   const logsDir = join(env.dir, 'logs');
-  const config = loadConfig({
-    cwd: env.dir,
-    env: { FILES_DIR: env.filesDir, LOGS_DIR: logsDir, DEBUG: 'true' },
-  });
-  const stdout = sink();
-  const stderr = sink();
-  const result = await runSession(
-    config,
-    {
-      command: 'start',
-      start: START,
-      host: env.host,
-      token: TOKEN,
-      timeScale: TIME_SCALE,
-      local: true,
-      markup: 'demo',
-      cwd: env.dir,
-      reconnect: fastReconnect(),
-    },
-    { stdout: stdout.stream, stderr: stderr.stream },
-  );
-  assert.equal(result.exitCode, 0, stderr.text);
+  const result = await runSessionIn(env, { markup: 'demo' }, { DEBUG: 'true' });
+  assert.equal(result.exitCode, 0, result.stderr);
   const sessionId = result.summary?.sessionId;
   const [first] = env.ids;
 
@@ -89,7 +57,7 @@ test('a session run writes the console to info_, session records to sessions_, e
     `Session ${sessionId} ended: finish`,
   ])
     assert.ok(info.includes(line), `info log lacks "${line}":\n${info}`);
-  for (const line of stdout.text.split('\n').filter((l) => /^(file|session) /.test(l)))
+  for (const line of result.stdout.split('\n').filter((l) => /^(file|session) /.test(l)))
     assert.ok(info.includes(line), `info log lacks the console line "${line}"`);
   assert.doesNotMatch(info, /debug|session-file-send/, 'no debug records in info_');
 

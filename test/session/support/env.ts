@@ -6,8 +6,9 @@ import { startPlatform } from '../../../src/platform/index.js';
 import type { Platform } from '../../../src/platform/index.js';
 import { Marker } from '../../../src/markup/index.js';
 import type { Markup } from '../../../src/markup/index.js';
-import { MemoryOutgoingStore, Session, createConnector } from '../../../src/session/index.js';
-import type { SessionOptions, ReconnectPolicy } from '../../../src/session/index.js';
+import { loadConfig } from '../../../src/config.js';
+import { MemoryOutgoingStore, Session, createConnector, runSession } from '../../../src/session/index.js';
+import type { SessionOptions, ReconnectPolicy, RunSessionOptions } from '../../../src/session/index.js';
 import { writeDataset } from './dataset.js';
 import type { DatasetSpec } from './dataset.js';
 
@@ -83,3 +84,47 @@ export function makeSession(
 
 /** Start options that fit the tiny datasets (the platform gives fewer files when it has fewer). */
 export const START = { count: 10, time: 10, dataset: 'train', lang: 'rus' } as const;
+
+/** Collects what a stream gets, for assertions on a command's output. */
+export function sink() {
+  let text = '';
+  return {
+    stream: { write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WritableStream,
+    get text() {
+      return text;
+    },
+  };
+}
+
+/**
+`runSession` as the CLI calls it, against the test platform: files and logs under the test's dir,
+`settings` as extra environment (`DEBUG`, …), `flags` over the defaults of a start.
+*/
+export async function runSessionIn(
+  env: Pick<TestEnv, 'dir' | 'filesDir' | 'host'>,
+  flags: Partial<RunSessionOptions> = {},
+  settings: Record<string, string> = {},
+) {
+  const config = loadConfig({
+    cwd: env.dir,
+    env: { FILES_DIR: env.filesDir, LOGS_DIR: join(env.dir, 'logs'), ...settings },
+  });
+  const stdout = sink();
+  const stderr = sink();
+  const result = await runSession(
+    config,
+    {
+      command: 'start',
+      start: START,
+      host: env.host,
+      token: TOKEN,
+      timeScale: TIME_SCALE,
+      local: true,
+      cwd: env.dir,
+      reconnect: fastReconnect(),
+      ...flags,
+    },
+    { stdout: stdout.stream, stderr: stderr.stream },
+  );
+  return { ...result, stdout: stdout.text, stderr: stderr.text };
+}
