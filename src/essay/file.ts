@@ -115,7 +115,11 @@ interface DirFlush {
 }
 const dirFlushes = new Map<string, DirFlush>();
 
-function syncDirectory(dir: string): Promise<void> {
+/**
+Flushes `dir`'s entries (a new or renamed name) to the disk. Concurrent callers for one directory
+share flushes. A no-op where directories cannot be flushed (Windows).
+*/
+export function syncDirectory(dir: string): Promise<void> {
   const current = dirFlushes.get(dir);
   if (current === undefined) return startDirFlush(dir);
   current.queued ??= current.running.catch(() => undefined).then(() => startDirFlush(dir));

@@ -2,7 +2,7 @@ import * as fsSync from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
-import { writeFileAtomic } from '../essay/index.js';
+import { syncDirectory, writeFileAtomic } from '../essay/index.js';
 import { silentLogger } from '../log.js';
 import type { Logger } from '../log.js';
 import { OutgoingStoreError } from './errors.js';
@@ -38,7 +38,6 @@ const COMPACT_MIN_RECORDS = 32;
 const openFd = promisify(fsSync.open);
 const writeFd = promisify(fsSync.writeFile);
 const datasyncFd = promisify(fsSync.fdatasync);
-const fsyncFd = promisify(fsSync.fsync);
 const closeFd = promisify(fsSync.close);
 
 const byPutAt = (a: OutgoingEntry, b: OutgoingEntry) => a.putAt - b.putAt || a.fileId.localeCompare(b.fileId);
@@ -249,19 +248,4 @@ function parseRecord(line: string): JournalRecord | undefined {
   )
     return { op: 'put', entry: entry as OutgoingEntry };
   return undefined;
-}
-
-async function syncDirectory(dir: string): Promise<void> {
-  let fd: number;
-  try {
-    fd = await openFd(dir, 'r');
-  } catch {
-    // Some systems (Windows) cannot open a directory for flushing; the file's own flush is all they offer.
-    return;
-  }
-  try {
-    await fsyncFd(fd).catch(() => undefined);
-  } finally {
-    await closeFd(fd);
-  }
 }
