@@ -47,6 +47,6 @@ if (tsc.status !== 0) {
 const r = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...files],
-  { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } },
+  { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', READABLE_DIST_FRESH: '1' } },
 );
 process.exit(r.status ?? 1);
