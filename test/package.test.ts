@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,6 +18,7 @@ interface PackedFile {
 }
 interface Manifest {
   name: string;
+  dependencies: Record<string, string>;
   bin: Record<string, string>;
   exports: Record<string, string | { types?: string; default?: string; import?: string }>;
   types: string;
@@ -125,4 +126,21 @@ test('the bin runs: readable --help and readable essay codes rus', async () => {
   const codes = await run(bin, ['essay', 'codes', 'rus'], { cwd: dir });
   assert.match(codes.stdout, /^rus: Russian/);
   assert.match(codes.stdout, /проблема\s+K1/);
+});
+
+test('dependencies are exactly the packages the shipped code imports', async () => {
+  const imported = new Set<string>();
+  for (const entry of await readdir(join(installed, 'dist'), { recursive: true })) {
+    if (!entry.endsWith('.js')) continue;
+    const code = await readFile(join(installed, 'dist', entry), 'utf8');
+    // Static and dynamic imports, require('x') and createRequire(import.meta.url)('x').
+    for (const m of code.matchAll(/(?:from\s*|import\(\s*|require\(\s*|\)\(\s*)'([^'.][^']*)'/g)) {
+      const spec = m[1] ?? '';
+      if (spec.startsWith('node:')) continue;
+      imported.add(
+        spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec),
+      );
+    }
+  }
+  assert.deepEqual([...imported].sort(), Object.keys(manifest.dependencies).sort());
 });
