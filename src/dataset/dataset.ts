@@ -1,4 +1,5 @@
 // A dataset in our own layout, read for serving and evaluating (docs/dataset-format.md).
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isFileId } from '../protocol/index.js';
@@ -17,9 +18,17 @@ export function defaultDatasetDir(): string {
 }
 
 async function readJson(dir: string, path: string): Promise<unknown> {
-  const read = await readJsonFile(path);
-  if (!read.ok) throw new DatasetError(dir, `${path}: ${read.message}`);
-  return read.value;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new DatasetError(dir, `cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new DatasetError(dir, `${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 export function checkEntry(dir: string, raw: unknown, i: number): DatasetEntry {
