@@ -28,7 +28,7 @@ test('readable eval prints the tables and saves a run; eval compare prints the d
     runs,
     '--subjects',
     'rus,social',
-    '--command',
+    '--markup-command',
     `python3 ${MARK_PY}`,
     '--json',
     '--deadline',

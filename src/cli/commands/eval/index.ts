@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { EXIT, ExitError } from '../../exit-error.js';
+import { addMarkupOptions, markupChosenByFlags } from '../../markup-options.js';
 import { isToolkitError } from '../../../errors.js';
 
 export interface EvalCommandIo {
@@ -18,9 +19,8 @@ interface EvalFlags {
   split: 'train' | 'test' | 'all';
   subjects?: string;
   limit?: string;
-  markup: string;
-  command?: string;
-  module?: string;
+  markup?: string;
+  markupCommand?: string;
   answers?: string;
   jobs: string;
   name?: string;
@@ -55,8 +55,8 @@ const wrap = (error: unknown): never => {
 };
 
 export function registerEval(program: Command, io: EvalCommandIo = process): void {
-  const evalCommand = program
-    .command('eval')
+  const evalCommand = program.command('eval');
+  addMarkupOptions(evalCommand)
     .description(
       'Run a markup over a dataset offline and score every answer against the experts (criteria and PSR)',
     )
@@ -68,12 +68,6 @@ export function registerEval(program: Command, io: EvalCommandIo = process): voi
     )
     .option('--subjects <list>', 'only these subjects, comma-separated (rus,lit,…)')
     .option('--limit <n>', 'at most N essays')
-    .option('--markup <kind>', 'markup mode: demo, module, command, …', 'demo')
-    .option(
-      '--command <cmd>',
-      'markup command: a shell command reading the essay JSON on stdin, writing it marked on stdout',
-    )
-    .option('--module <path>', 'markup module: a JS module exporting the markup')
     .option('--answers <dir>', 'score answers already made ({id}.json per essay) instead of running a markup')
     .option('--jobs <n>', 'essays marked at once', '1')
     .option('--name <name>', 'run name (folder runs/{timestamp}-{name})')
@@ -115,10 +109,10 @@ async function runEvalCommand(flags: EvalFlags, io: EvalCommandIo): Promise<void
   const limit = positive('--limit', flags.limit, true);
   const jobs = positive('--jobs', flags.jobs, true) ?? 1;
   const deadlineSec = positive('--deadline', flags.deadline, false);
-  if (flags.answers !== undefined && (flags.command !== undefined || flags.module !== undefined))
+  if (flags.answers !== undefined && markupChosenByFlags(flags))
     throw new ExitError(
       EXIT.usage,
-      'error: --answers scores answers already made; it takes no --command or --module',
+      'error: --answers scores answers already made; it takes no --markup-* option',
     );
   const subjects = flags.subjects
     ?.split(',')
@@ -141,18 +135,30 @@ async function runEvalCommand(flags: EvalFlags, io: EvalCommandIo): Promise<void
   let source;
   if (flags.answers !== undefined) source = ev.answersDirSource(flags.answers);
   else {
-    const { createMarkup } = await import('../../../markup/index.js');
-    const mode = flags.command !== undefined && flags.markup === 'demo' ? 'command' : flags.markup;
-    const markup = await createMarkup(mode, {
-      demoMaxDelaySec: 0,
-      ...(flags.command !== undefined && { command: flags.command }),
-      ...(flags.module !== undefined && { modulePath: flags.module }),
-      logger: {
-        debug() {},
-        info() {},
-        warn: (_fields, message) => void io.stderr.write(`markup: ${message}\n`),
+    const { loadConfig } = await import('../../../config.js');
+    const { markupFromOptions } = await import('../../markup-options.js');
+    const config = loadConfig({ cwd: process.cwd() });
+    if (!markupChosenByFlags(flags) && (config.onlySaveFiles || config.checkDirectoryAnswer))
+      throw new ExitError(
+        EXIT.usage,
+        `error: ${config.onlySaveFiles ? 'SESSION_IS_ONLY_SAVE_FILES' : 'CHECK_DIRECTORY_ANSWER'} selects a markup that ` +
+          'does not return essays; pass a --markup-* option or --answers DIR',
+      );
+    // Offline there is no session to rehearse: the demo answers at once.
+    const markup = await markupFromOptions(
+      flags,
+      { ...config, demoMaxDelaySec: 0 },
+      {
+        cwd: process.cwd(),
+        ignoreSessionModes: true,
+        logger: {
+          debug() {},
+          info() {},
+          warn: (_fields, message) => void io.stderr.write(`markup: ${message}\n`),
+        },
       },
-    });
+    );
+    const mode = markup.name.split(':')[0] ?? markup.name;
     source = ev.markupSource(markup, mode);
   }
   if (source.warning !== undefined && !flags.json) io.stderr.write(`note: ${source.warning}\n`);
