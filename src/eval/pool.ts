@@ -18,10 +18,17 @@ function tablesToRows(t: M7Tables): NonNullable<WorkerSetup['m7']> {
   return { participant: rows(t.participant), expert: rows(t.expert), excluded: [...t.excluded] };
 }
 
-/** Under tsx the module is `.ts` and workers inherit `--import tsx`; built, it is `.js`. */
-function workerUrl(): URL {
-  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  return new URL(`./score-worker.${ext}`, import.meta.url);
+/**
+Built, the worker is `score-worker.js`. Under tsx (tests, bench) it is a `.ts` file, and a worker does not get the
+loader hooks of the main thread, so it registers tsx itself before importing the worker module.
+*/
+function spawnWorker(setup: WorkerSetup): Worker {
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./score-worker.js', import.meta.url), { workerData: setup });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const file = new URL('./score-worker.ts', import.meta.url).href;
+  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(file)}); })`;
+  return new Worker(code, { eval: true, workerData: setup });
 }
 
 export function createScorePool(size: number, options: { m7Tables?: M7Tables } = {}): ScorePool {
@@ -30,7 +37,7 @@ export function createScorePool(size: number, options: { m7Tables?: M7Tables } =
   const pending = new Map<number, Pending>();
   const load: number[] = [];
   const workers = Array.from({ length: Math.max(1, size) }, (_, w) => {
-    const worker = new Worker(workerUrl(), { workerData: setup });
+    const worker = spawnWorker(setup);
     load[w] = 0;
     worker.on('message', (batch: Array<{ id: number; score: EssayScore }>) => {
       load[w]! -= batch.length;

@@ -192,6 +192,10 @@ async function runEvalCommand(flags: EvalFlags, io: EvalCommandIo): Promise<void
         })
       : undefined;
   bar?.start(selected, 0, { failed: 0 });
+  // With --jobs above 1, scoring runs in worker threads (at most one per core) beside the markups.
+  const { cpus } = await import('node:os');
+  const pool =
+    jobs > 1 ? ev.createScorePool(Math.min(jobs, cpus().length), m7Tables ? { m7Tables } : {}) : undefined;
   let failed = 0;
   let result;
   try {
@@ -207,7 +211,7 @@ async function runEvalCommand(flags: EvalFlags, io: EvalCommandIo): Promise<void
       ...(flags.name !== undefined && { name: flags.name }),
       toolkit: toolkitVersion(),
       ...(flags.m7Tables !== undefined && { m7TablesDir: flags.m7Tables }),
-      scorer: ev.localScorer(m7Tables ? { m7Tables } : {}),
+      scorer: pool?.scorer ?? ev.localScorer(m7Tables ? { m7Tables } : {}),
       signal: stop.signal,
       onProgress: (done, _total, last) => {
         if (last.status === 'failed') failed++;
@@ -216,6 +220,7 @@ async function runEvalCommand(flags: EvalFlags, io: EvalCommandIo): Promise<void
     });
   } finally {
     bar?.stop();
+    await pool?.close();
     await source.close?.();
     if (!external) {
       process.off('SIGINT', onSignal);
