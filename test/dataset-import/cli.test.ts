@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerDataset } from '../../src/cli/commands/dataset/index.js';
 import { ExitError } from '../../src/cli/exit-error.js';
-import { ROOT, inProcess } from '../cli/helpers.js';
+import { ROOT, inProcess } from '../support/cli.js';
 
 const run = (args: string[]) => inProcess(registerDataset, args);
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerEval } from '../../src/cli/commands/eval/index.js';
 import { ExitError } from '../../src/cli/exit-error.js';
-import { inProcess } from '../cli/helpers.js';
+import { inProcess } from '../support/cli.js';
 
 const MARK_PY = join(import.meta.dirname, 'mark.py');
 const run = (args: string[]) => inProcess((group, io) => registerEval(group, io), ['eval', ...args]);
