@@ -15,9 +15,10 @@ import {
   startTestPlatform,
 } from './helpers.js';
 
-test('9.10 client text in log lines is escaped and capped: no forged lines, no megabyte lines', async () => {
+test('9.10 client text in log lines is escaped and capped: no forged lines, no megabyte lines', async (ctx) => {
   const log = captureLogger();
   const t = await startTestPlatform({ logger: log.logger });
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emit(ClientEvent.start, START_ALGO);
   await client.next(ServerEvent.startSuccess);
@@ -47,12 +48,12 @@ test('9.10 client text in log lines is escaped and capped: no forged lines, no m
     );
     assert.ok(m.length < 1000, `a ${m.length}-character log line`);
   }
-  await t.cleanup(client);
 });
 
-test('9.11 a storage failure is answered without the server paths; the details go to the log', async () => {
+test('9.11 a storage failure is answered without the server paths; the details go to the log', async (ctx) => {
   const log = captureLogger();
   const t = await startTestPlatform({ logger: log.logger });
+  ctx.after(() => t.cleanup());
   // The store cannot write: `logs` and `answers/1` are files where directories must be.
   await mkdir(t.dataDir, { recursive: true });
   await writeFile(join(t.dataDir, 'logs'), 'not a directory');
@@ -81,11 +82,11 @@ test('9.11 a storage failure is answered without the server paths; the details g
     log.raw().some((l) => l.includes(join(t.dataDir, 'logs'))),
     'the log names the path',
   );
-  await t.cleanup(client);
 });
 
-test('9.12 an answer with offsets outside the text is refused, kept as invalid, and never displaces a valid one', async () => {
+test('9.12 an answer with offsets outside the text is refused, kept as invalid, and never displaces a valid one', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emit(ClientEvent.start, START_ALGO);
   await client.next(ServerEvent.startSuccess);
@@ -121,11 +122,11 @@ test('9.12 an answer with offsets outside the text is refused, kept as invalid, 
   assert.equal(first?.status, 'late');
   assert.equal(first?.rejected, 1);
   assert.equal(first?.answers, 1);
-  await t.cleanup(client);
 });
 
-test('9.13 logs-send has a quota: records per message and bytes per token', async () => {
+test('9.13 logs-send has a quota: records per message and bytes per token', async (ctx) => {
   const t = await startTestPlatform({ maxLogBytes: 2000 });
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emit(ClientEvent.logsSend, { logs: Array.from({ length: 1001 }, (_, i) => ({ i })) });
   assert.deepEqual(await client.next(ServerEvent.logsSendError), {
@@ -144,12 +145,13 @@ test('9.13 logs-send has a quota: records per message and bytes per token', asyn
   const names = await readdir(join(t.dataDir, 'logs'));
   const text = await readFile(join(t.dataDir, 'logs', names[0] ?? ''), 'utf8');
   assert.equal(text.trim().split('\n').length, 2);
-  await t.cleanup(client);
 });
 
-test('9.13 token hashes are salted per store: 32 hex digits, stable across restarts, different between stores', async () => {
+test('9.13 token hashes are salted per store: 32 hex digits, stable across restarts, different between stores', async (ctx) => {
   const a = await startTestPlatform();
+  ctx.after(() => a.cleanup());
   const b = await startTestPlatform();
+  ctx.after(() => b.cleanup());
   const hashA = a.platform.tokenHash('t1');
   assert.match(hashA, /^[0-9a-f]{32}$/);
   assert.notEqual(hashA, b.platform.tokenHash('t1'));
@@ -159,12 +161,11 @@ test('9.13 token hashes are salted per store: 32 hex digits, stable across resta
   const again = await startPlatform({ dataDir: a.dataDir, datasetDir: a.datasetDir, tokens: ['t1'] });
   assert.equal(again.tokenHash('t1'), hashA);
   await again.close();
-  await a.cleanup();
-  await b.cleanup();
 });
 
-test('issue 8 item 8: missed follows the request, also for a never-received file', async () => {
+test('issue 8 item 8: missed follows the request, also for a never-received file', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const first = await connected(t.platform.url, 't1');
   first.emit(ClientEvent.start, START_ALGO);
   await first.next(ServerEvent.startSuccess);
@@ -186,5 +187,4 @@ test('issue 8 item 8: missed follows the request, also for a never-received file
   const catchUp = await client.next(ServerEvent.fileRepeatSuccess);
   assert.deepEqual([catchUp.fileId, catchUp.missed], ['1002', true]);
   assert.deepEqual(catchUp.content, essayObject({ id: '1002' }));
-  await t.cleanup(client);
 });
