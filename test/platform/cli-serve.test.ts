@@ -10,9 +10,8 @@ import { createInterface } from 'node:readline';
 import { ClientEvent, ServerEvent } from '../../src/protocol/index.js';
 import { Dataset, defaultDatasetDir } from '../../src/platform/index.js';
 import type { SessionReport } from '../../src/platform/index.js';
+import { BIN, ROOT, assertBuilt, cleanEnv } from '../support/cli.js';
 import { WAIT_MS, connectClient, connected, ids, markedAnswer, writeDataset } from './helpers.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
 
 /** The shipped demo dataset when it can serve 10 train essays, else a temp one passed with --data. */
 async function datasetArgs(root: string): Promise<string[]> {
@@ -44,10 +43,11 @@ interface Served {
 async function serve(extra: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Served> {
   const root = await mkdtemp(join(tmpdir(), 'readable-serve-'));
   const store = join(root, 'store');
-  const args = ['--import', 'tsx', 'src/cli/index.ts', 'platform', 'serve', '--port', '0', '--store', store];
+  const args = [BIN, 'platform', 'serve', '--port', '0', '--store', store];
+  assertBuilt();
   const child = spawn(process.execPath, [...args, ...(await datasetArgs(root)), ...extra], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...cleanEnv(), ...env },
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const stdout: string[] = [];
@@ -209,13 +209,10 @@ test('platform serve takes tokens from READABLE_PLATFORM_TOKENS and --token-file
     message: 'token not accepted by this platform',
   });
   const help = await new Promise<string>((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/index.ts', 'platform', 'serve', '--help'],
-      {
-        cwd: ROOT,
-      },
-    );
+    const child = spawn(process.execPath, [BIN, 'platform', 'serve', '--help'], {
+      cwd: ROOT,
+      env: cleanEnv(),
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.on('exit', () => resolve(out));
