@@ -21,7 +21,7 @@ dl.meta,dl.scores{display:grid;grid-template-columns:max-content 1fr;gap:0 1rem;
 .st-spurious{text-decoration:underline wavy #b0264a}.st-missed{text-decoration:underline dashed #b35c00}
 td.st-matched{color:#1d5e1d}td.st-missed{color:#8a4700}td.st-spurious{color:#9a1f3f}
 #tip{position:absolute;z-index:10;max-width:28rem;background:#fff;border:1px solid #333;box-shadow:0 2px 8px #0004;padding:.4rem .6rem;font-size:.85rem;pointer-events:none;white-space:pre-wrap}
-#tip b{display:block}.live{position:absolute;left:-9999px}
+#tip b{display:block}.tip-item+.tip-item{border-top:1px solid #bbb;margin-top:.2rem;padding-top:.2rem}.live{position:absolute;left:-9999px}
 .columns{display:grid;grid-template-columns:1fr 40px 1fr;gap:0;align-items:start}.links{width:40px;height:100%;overflow:visible}
 .problems,.notes{color:#8a1f1f}.go{font:inherit;padding:0 .3rem;cursor:pointer}
 .status-received{color:#444}.status-marked{color:#1f5bb5}.status-sent{color:#6a3fb5}.status-accepted{color:#1d5e1d}.status-late{color:#8a4700}.status-failed,.status-rejected{color:#9a1f3f;font-weight:600}

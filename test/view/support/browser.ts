@@ -49,10 +49,10 @@ export function pageErrors(page: Page): string[] {
   return (page as Page & { errors?: string[] }).errors ?? [];
 }
 
-export async function screenshot(t: TestContext, page: Page, name: string): Promise<string> {
+export async function screenshot(t: TestContext, page: Page, name: string, fullPage = true): Promise<string> {
   await mkdir(SCREENSHOTS, { recursive: true });
   const path = resolve(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   t.diagnostic(`screenshot: ${path}`);
   return path;
 }
