@@ -87,7 +87,9 @@ test('a hostile essay (script tags, bidi marks, lone surrogates, 20 000 characte
 
   assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
   const scripts = await page.evaluate(() =>
-    Array.from(document.scripts).map((s) => s.src || s.type || 'inline').filter((s) => s !== 'application/json'),
+    Array.from(document.scripts)
+      .map((s) => s.src || s.type || 'inline')
+      .filter((s) => s !== 'application/json'),
   );
   assert.deepEqual(
     scripts.map((s) => s.replace(/^http:\/\/[^/]+/, '')),
