@@ -1,4 +1,5 @@
-// An eval run folder (docs/eval.md) read leniently: summary.json, else the figures rebuilt from scores.jsonl.
+// An eval run folder (the format `readable eval` writes: summary.json version 1 and scores.jsonl) read leniently:
+// the summary, else the figures rebuilt from scores.jsonl.
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ViewError } from './errors.js';
