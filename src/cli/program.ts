@@ -5,6 +5,8 @@ import { registerPlatform } from './commands/platform/index.js';
 import { registerCalc } from './commands/calc/index.js';
 import { registerEssay } from './commands/essay/index.js';
 import { registerView } from './commands/view/index.js';
+import { registerDataset } from './commands/dataset/index.js';
+import { registerEval } from './commands/eval/index.js';
 
 function packageVersion(): string {
   const url = new URL('../../package.json', import.meta.url);
@@ -27,6 +29,10 @@ export function buildProgram(): Command {
   registerPlatform(program.command('platform').description('The local platform (a Socket.IO 2 emulator)'));
   registerCalc(program.command('calc').description('Score markups offline: criteria and PSR'));
   registerEssay(program.command('essay').description('Check and inspect essay files'));
+  registerEval(program);
+  registerDataset(
+    program.command('dataset').description('Check datasets and import them from other layouts'),
+  );
   registerView(program);
 
   // Settings are inherited only by commands created after them, so apply them to the whole tree:
