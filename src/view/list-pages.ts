@@ -8,7 +8,11 @@ import type { Html } from './html.js';
 
 /** URLs of the view's pages; `name` turns a real path into what the URL carries. */
 export class Links {
-  constructor(readonly name: (real: string) => string) {}
+  /** `offline`: a self-contained file, where links to other pages lead nowhere and are left out. */
+  constructor(
+    readonly name: (real: string) => string,
+    readonly offline = false,
+  ) {}
   essay(f: string): string {
     return `/essay?f=${encodeURIComponent(this.name(f))}`;
   }

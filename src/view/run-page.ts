@@ -28,7 +28,7 @@ async function exists(p: string): Promise<boolean> {
 export async function runPage(dir: string, otherDir: string | undefined, links: Links): Promise<Html> {
   const run = await readRun(dir);
   const other = otherDir ? await readRun(otherDir) : undefined;
-  const siblings = await siblingRuns(dir);
+  const siblings = links.offline ? [] : await siblingRuns(dir);
   const series = other ? [run.name, other.name] : [run.name];
   const s = run.summary;
   const subjects = s.subjects ?? [];
@@ -37,7 +37,7 @@ export async function runPage(dir: string, otherDir: string | undefined, links: 
   const worstRows = await Promise.all(
     (s.worst ?? []).map(async (w) => {
       const answer = join(dir, 'answers', `${w.id}.json`);
-      return { w, answer: (await exists(answer)) ? answer : undefined };
+      return { w, answer: !links.offline && (await exists(answer)) ? answer : undefined };
     }),
   );
   const types = s.overall?.types ?? [];

@@ -6,8 +6,8 @@ import { page } from './html.js';
 import { Links } from './list-pages.js';
 import { runPage } from './run-page.js';
 
-// Links in a shared file lead nowhere; they keep their text and point at the page itself.
-const nowhere = new Links(() => '');
+// Links in a shared file would lead nowhere: the pages leave them out.
+const nowhere = new Links(() => '', true);
 
 /** The compare view of `calc psr PARTICIPANT EXPERT...` as one HTML document. */
 export async function compareHtmlFile(participant: string, experts: readonly string[]): Promise<string> {

@@ -180,6 +180,7 @@ test('`calc psr --html FILE` writes the compare view as one self-contained file 
     /<(script|link)[^>]+(src|href)=/i,
     'no asset is fetched: style and script are inline',
   );
+  assert.doesNotMatch(html, /href="\//, 'no link to a page of the server');
   const browser = await launch(t);
   const page = await openPage(t, browser);
   await page.goto(pathToFileURL(out).href);
