@@ -4,11 +4,14 @@
 export * from './essay/index.js';
 export * from './markup/index.js';
 export * from './session/index.js';
-export { loadConfig, ConfigError, isConfigError, maskToken, maskSecrets } from './config.js';
-export type { Config, LoadConfigOptions } from './config.js';
-export { createLogger, silentLogger } from './log.js';
-export type { Logger, RootLogger, CreateLoggerOptions } from './log.js';
+export { loadConfig, ConfigError, isConfigError, maskToken, maskSecrets } from './config/index.js';
+export type { Config, LoadConfigOptions } from './config/index.js';
+export { createLogger, silentLogger } from './log/index.js';
+export type { Logger, RootLogger, CreateLoggerOptions } from './log/index.js';
 export { ToolkitError, isToolkitError } from './errors.js';
+export { systemClock, ManualClock } from './clock/index.js';
+export type { Clock, TimerHandle } from './clock/index.js';
+export { writeFileAtomic, JsonlAppender, FileError } from './fs/index.js';
 
 // The wire contract, the local platform and scoring have names that overlap with the session's
 // (`SessionSummary`, `formatExplanation`, …), so they are exported as namespaces.

@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import type { Config } from '../config/index.js';
 import { MarkupError } from './errors.js';
 import { createMarkup, isMarkupKind, type MarkupOptions } from './factory.js';
 import type { Markup } from './types.js';

@@ -21,9 +21,6 @@ export type {
 export type { EndType } from './session-state.js';
 export type { SessionSummary } from './session-manager.js';
 
-export { systemClock, ManualClock } from './clock.js';
-export type { Clock, TimerHandle } from './clock.js';
-
 export { Dataset, defaultDatasetDir } from './dataset.js';
 export type { DatasetEntry } from './dataset.js';
 

@@ -1,6 +1,6 @@
 import { appendFile, mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../essay/index.js';
+import { writeFileAtomic } from '../fs/index.js';
 import { PlatformStoreError } from './errors.js';
 
 /**

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock/index.js';
 import type { Connector } from './connector/index.js';
 import type { OutgoingEntry, OutgoingStore } from './outgoing-store.js';
 
@@ -10,10 +11,15 @@ export interface AckResult {
 export interface OutboxOptions {
   store: OutgoingStore;
   connector: Connector;
+  clock: Clock;
   /** How long a resend waits for its answer before the next one goes. @default 10000 */
   ackTimeoutMs?: number;
   /** Called each time an answer actually went on the wire. */
   onSent(entry: OutgoingEntry, resend: boolean): void;
+  /** Keeps the platform's reason for a refused answer (the store forgets the entry). */
+  onRejected?(result: AckResult): Promise<void>;
+  /** Told when the stores could not be updated after an answer. */
+  onError?(error: unknown, fileId: string): void;
 }
 
 /**
@@ -22,7 +28,9 @@ After a reconnect `drain` resends what is left one at a time, each waiting for i
 new answers wait in the store until the drain is over (so they cannot overtake older ones).
 */
 export class Outbox {
-  readonly #o: Required<OutboxOptions>;
+  readonly #o: OutboxOptions & { ackTimeoutMs: number };
+  /** Store updates still running after answers. */
+  readonly #settling = new Set<Promise<void>>();
   readonly #waiters = new Map<string, Array<(result: AckResult | undefined) => void>>();
   #draining: Promise<void> | undefined;
 
@@ -45,6 +53,22 @@ export class Outbox {
     return this.#emit(entry, false);
   }
 
+  /** The platform answered: the store is updated in the background (`settled` waits for it). */
+  acknowledge(result: AckResult): void {
+    const work = (async () => {
+      await this.settle(result);
+      if (!result.accepted) await this.#o.onRejected?.(result);
+    })()
+      .catch((error: unknown) => this.#o.onError?.(error, result.fileId))
+      .finally(() => this.#settling.delete(work));
+    this.#settling.add(work);
+  }
+
+  /** Resolves once the store updates of every answer so far are done. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.#settling]);
+  }
+
   /** The platform answered: forget the entry and wake whoever waits for it. */
   async settle(result: AckResult): Promise<OutgoingEntry | undefined> {
     const entry = await this.#o.store.get(result.fileId);
@@ -58,9 +82,9 @@ export class Outbox {
   /** Resolves with the answer, or `undefined` after `timeoutMs` or an `interrupt`. */
   waitFor(fileId: string, timeoutMs = this.#o.ackTimeoutMs): Promise<AckResult | undefined> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => done(undefined), timeoutMs);
+      const timer = this.#o.clock.setTimeout(() => done(undefined), timeoutMs);
       const done = (result: AckResult | undefined) => {
-        clearTimeout(timer);
+        timer.cancel();
         const list = this.#waiters.get(fileId);
         if (list) {
           const i = list.indexOf(done);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/index.js';
 import { DEMO_WARNING, markupFromConfig, MarkupError } from '../../src/markup/index.js';
 import { makeTempDir, ROOT } from './support.js';
 

@@ -26,7 +26,10 @@ test('after a drop that missed several pushes, the client repeats until it has e
   });
   await session.start(START);
   const summary = await session.done;
-  assert.ok(undelivered >= 3, `${undelivered} undelivered`);
+  assert.ok(
+    undelivered >= 3,
+    `${undelivered} undelivered ${JSON.stringify(summary)} ${JSON.stringify([...statuses])}`,
+  );
   assert.equal(summary.end.reason, 'finish');
   assert.deepEqual([...summary.accepted].sort(), env.ids);
   assert.deepEqual([...statuses.keys()].sort(), env.ids);

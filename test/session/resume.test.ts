@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadConfig } from '../../src/config.js';
-import { runSession } from '../../src/session/index.js';
-import type { RunSessionOptions } from '../../src/session/index.js';
+import { loadConfig } from '../../src/config/index.js';
+import { runSession } from '../../src/cli/commands/session/run-session.js';
+import type { RunSessionOptions } from '../../src/cli/commands/session/run-session.js';
 import { START, TOKEN, fastReconnect, makeSession, setup } from './support/env.js';
 import type { TestEnv } from './support/env.js';
 import { demo } from './support/markups.js';

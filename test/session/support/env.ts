@@ -6,9 +6,11 @@ import { startPlatform } from '../../../src/platform/index.js';
 import type { Platform } from '../../../src/platform/index.js';
 import { Marker } from '../../../src/markup/index.js';
 import type { Markup } from '../../../src/markup/index.js';
-import { loadConfig } from '../../../src/config.js';
-import { MemoryOutgoingStore, Session, createConnector, runSession } from '../../../src/session/index.js';
-import type { SessionOptions, ReconnectPolicy, RunSessionOptions } from '../../../src/session/index.js';
+import { loadConfig } from '../../../src/config/index.js';
+import { runSession } from '../../../src/cli/commands/session/run-session.js';
+import { MemoryOutgoingStore, Session, createConnector } from '../../../src/session/index.js';
+import type { SessionOptions, ReconnectPolicy } from '../../../src/session/index.js';
+import type { RunSessionOptions } from '../../../src/cli/commands/session/run-session.js';
 import { writeDataset } from './dataset.js';
 import type { DatasetSpec } from './dataset.js';
 

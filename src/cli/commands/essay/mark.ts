@@ -83,7 +83,7 @@ async function mark(
   io: MarkIo,
   setup: MarkSetup,
 ): Promise<{ marked: Essay | null; name: string }> {
-  const { loadConfig } = await import('../../../config.js');
+  const { loadConfig } = await import('../../../config/index.js');
   const { Marker, markupFromConfig } = await import('../../../markup/index.js');
   const cwd = setup.cwd ?? process.cwd();
   const config = loadConfig({ cwd, ...(setup.env !== undefined && { env: setup.env }) });
