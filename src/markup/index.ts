@@ -8,8 +8,6 @@ export type { MarkupFailure, MarkupErrorContext } from './errors.js';
 
 export { createMarkup, registerMarkup, markupKinds, isMarkupKind } from './factory.js';
 export type { MarkupFactory, MarkupOptions } from './factory.js';
-export { markupFromConfig } from './from-config.js';
-export type { MarkupConfig, MarkupOverrides } from './from-config.js';
 
 export { createDemoMarkup, DEMO_WARNING } from './demo.js';
 export type { DemoMarkupOptions } from './demo.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createDemoMarkup, DEMO_WARNING, Marker, markupFromConfig } from '../../src/markup/index.js';
+import { markupFromConfig } from '../../src/cli/markup-config.js';
+import { createDemoMarkup, DEMO_WARNING, Marker } from '../../src/markup/index.js';
 import { contextFor, sampleEssay } from './support.js';
 
 describe('demo markup', () => {

@@ -15,8 +15,9 @@ async function start(t: TestPlatform, token = 't1'): Promise<TestClient> {
   return client;
 }
 
-test('session-client-abort ends the active session and is answered with success', async () => {
+test('session-client-abort ends the active session and is answered with success', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await start(t);
   const ended = platformEvent(t.platform, PlatformEvent.sessionEnded);
   client.emit(ClientEvent.clientAbort, { sessionId: 1, message: 'operator stop' });
@@ -24,51 +25,51 @@ test('session-client-abort ends the active session and is answered with success'
   assert.deepEqual((await ended).report.end, { type: 'client-abort', message: 'operator stop' });
   client.emit(ClientEvent.start, START_ALGO);
   assert.deepEqual(await client.next(ServerEvent.startSuccess), { sessionId: 2 });
-  await t.cleanup(client);
 });
 
-test('the misspelled session-cliend-abort works the same, with or without a payload', async () => {
+test('the misspelled session-cliend-abort works the same, with or without a payload', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await start(t);
   client.emit(ClientEvent.clientAbortMisspelled);
   assert.deepEqual(await client.next(ServerEvent.clientAbortSuccess), { message: 'session 1 aborted' });
-  await t.cleanup(client);
 });
 
-test('a client abort without an active session is an error', async () => {
+test('a client abort without an active session is an error', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emit(ClientEvent.clientAbort, {});
   assert.deepEqual(await client.next(ServerEvent.clientAbortError), {
     message: 'no active session for this token; nothing to abort',
   });
-  await t.cleanup(client);
 });
 
-test('a client abort naming another session is an error and the session goes on', async () => {
+test('a client abort naming another session is an error and the session goes on', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await start(t);
   client.emit(ClientEvent.clientAbort, { sessionId: 7 });
   assert.deepEqual(await client.next(ServerEvent.clientAbortError), {
     message: "sessionId 7 is not this token's active session (1)",
   });
   assert.equal(t.platform.sessions()[0]?.active, true);
-  await t.cleanup(client);
 });
 
-test('abortSession by token sends session-abort with the message and returns the report', async () => {
+test('abortSession by token sends session-abort with the message and returns the report', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await start(t);
   const report = await t.platform.abortSession('t1', 'maintenance');
   assert.deepEqual(await client.next(ServerEvent.abort), { sessionId: 1, message: 'maintenance' });
   assert.deepEqual(report?.end, { type: 'server-abort', message: 'maintenance' });
   assert.equal(await t.platform.abortSession('t1'), undefined, 'nothing left to abort');
-  await t.cleanup(client);
 });
 
-test('abortSession by session id works and leaves other tokens alone', async () => {
+test('abortSession by session id works and leaves other tokens alone', async (ctx) => {
   const t = await startTestPlatform();
-  const a = await start(t, 't1');
+  ctx.after(() => t.cleanup());
+  await start(t, 't1');
   const b = await connected(t.platform.url, 't2');
   b.emit(ClientEvent.start, START_ALGO);
   assert.deepEqual(await b.next(ServerEvent.startSuccess), { sessionId: 2 });
@@ -82,11 +83,11 @@ test('abortSession by session id works and leaves other tokens alone', async () 
       [2, false, 'server-abort'],
     ],
   );
-  await t.cleanup(a, b);
 });
 
-test('closing the platform aborts open sessions and writes their reports', async () => {
+test('closing the platform aborts open sessions and writes their reports', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await start(t);
   await t.platform.close();
   assert.deepEqual(await client.next(ServerEvent.abort), {
@@ -95,5 +96,4 @@ test('closing the platform aborts open sessions and writes their reports', async
   });
   const report = JSON.parse(await readFile(join(t.dataDir, 'reports', '1.json'), 'utf8')) as { end: unknown };
   assert.deepEqual(report.end, { type: 'server-abort', message: 'the platform is shutting down' });
-  await t.cleanup(client);
 });

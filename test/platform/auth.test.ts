@@ -10,62 +10,64 @@ import {
   startTestPlatform,
 } from './helpers.js';
 
-test('an accepted token connects and gets no error', async () => {
+test('an accepted token connects and gets no error', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   assert.equal(client.raw.connected, true);
   assert.deepEqual(client.log, []);
-  await t.cleanup(client);
 });
 
-test('an unknown token gets connection-auth-error and a server disconnect', async () => {
+test('an unknown token gets connection-auth-error and a server disconnect', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = connectClient(t.platform.url, 'nope');
   assert.deepEqual(await client.next(ServerEvent.connectionAuthError), {
     message: 'token not accepted by this platform',
   });
   assert.equal(await client.lifecycle('disconnect'), 'io server disconnect');
-  await t.cleanup(client);
 });
 
-test('a missing token gets connection-auth-error naming the query parameter', async () => {
+test('a missing token gets connection-auth-error naming the query parameter', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = connectClient(t.platform.url);
   assert.deepEqual(await client.next(ServerEvent.connectionAuthError), {
     message: 'token missing: connect with ?token=<TOKEN>',
   });
   assert.equal(await client.lifecycle('disconnect'), 'io server disconnect');
-  await t.cleanup(client);
 });
 
-test('an empty token is treated as missing', async () => {
+test('an empty token is treated as missing', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = connectClient(t.platform.url, '');
   assert.deepEqual(await client.next(ServerEvent.connectionAuthError), {
     message: 'token missing: connect with ?token=<TOKEN>',
   });
-  await t.cleanup(client);
 });
 
-test('without tokens or a tokens file the platform accepts only "local"', async () => {
+test('without tokens or a tokens file the platform accepts only "local"', async (ctx) => {
   const t = await startTestPlatform({ tokens: undefined });
+  ctx.after(() => t.cleanup());
   const ok = await connected(t.platform.url, 'local');
   assert.deepEqual(ok.log, []);
   const refused = connectClient(t.platform.url, 't1');
   assert.deepEqual(await refused.next(ServerEvent.connectionAuthError), {
     message: 'token not accepted by this platform',
   });
-  await t.cleanup(ok, refused);
 });
 
-test('tokens can come from a file, one per line, with comments and blank lines', async () => {
+test('tokens can come from a file, one per line, with comments and blank lines', async (ctx) => {
   const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const dir = await mkdtemp(join(tmpdir(), 'readable-tokens-'));
+  ctx.after(() => rm(dir, { recursive: true, force: true }));
   const file = join(dir, 'tokens.txt');
   await writeFile(file, '# team tokens\nfrom-file-1\n\n  from-file-2  \n');
   const t = await startTestPlatform({ tokens: undefined, tokensFile: file });
+  ctx.after(() => t.cleanup());
   assert.equal(t.platform.tokenCount, 2);
   const ok = await connected(t.platform.url, 'from-file-2');
   assert.deepEqual(ok.log, []);
@@ -73,16 +75,15 @@ test('tokens can come from a file, one per line, with comments and blank lines',
   assert.deepEqual(await refused.next(ServerEvent.connectionAuthError), {
     message: 'token not accepted by this platform',
   });
-  await t.cleanup(ok, refused);
-  await rm(dir, { recursive: true, force: true });
 });
 
-test('the raw token never reaches the log or the files on disk', async () => {
+test('the raw token never reaches the log or the files on disk', async (ctx) => {
   const { readFile, readdir } = await import('node:fs/promises');
   const { join } = await import('node:path');
   const secret = 'very-secret-token-4242';
   const log = captureLogger();
   const t = await startTestPlatform({ tokens: [secret], logger: log.logger });
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, secret);
   client.emit(ClientEvent.start, START_ALGO);
   await client.next(ServerEvent.startSuccess);
@@ -111,7 +112,6 @@ test('the raw token never reaches the log or the files on disk', async () => {
     log.raw().every((line) => !line.includes(secret)),
     log.raw().join('\n'),
   );
-  await t.cleanup(client, bad);
 });
 
 test('a platform without any accepted token refuses to start', async () => {

@@ -27,8 +27,9 @@ async function startedSession(t: TestPlatform): Promise<{ client: TestClient; an
 
 const isPlainObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-test('null and non-object payloads get error events naming what was wrong', async () => {
+test('null and non-object payloads get error events naming what was wrong', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emitRaw(ClientEvent.start, null);
   assert.deepEqual(await client.next(ServerEvent.startError), {
@@ -67,11 +68,11 @@ test('null and non-object payloads get error events naming what was wrong', asyn
     client.log.every(([, payload]) => isPlainObject(payload)),
     'every server payload is a non-null object',
   );
-  await t.cleanup(client);
 });
 
-test('wrong ids are refused, and a malformed file id is not echoed back', async () => {
+test('wrong ids are refused, and a malformed file id is not echoed back', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const { client, answer } = await startedSession(t);
   client.emitRaw(ClientEvent.fileSend, { sessionId: 1, fileId: '../../etc/passwd', content: answer });
   assert.deepEqual(await client.next(ServerEvent.fileSendError), {
@@ -103,12 +104,12 @@ test('wrong ids are refused, and a malformed file id is not echoed back', async 
     fileId: '1001',
     message: 'content must encode a JSON object (got an array)',
   });
-  await t.cleanup(client);
 });
 
-test('unknown events are ignored with a log line and the connection goes on', async () => {
+test('unknown events are ignored with a log line and the connection goes on', async (ctx) => {
   const log = captureLogger();
   const t = await startTestPlatform({ logger: log.logger });
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emitRaw('session-made-up', { a: 1 });
   client.emitRaw('disconnect', 'fake');
@@ -121,22 +122,22 @@ test('unknown events are ignored with a log line and the connection goes on', as
     client.log.map(([name]) => name),
     [ServerEvent.reconnectError],
   );
-  await t.cleanup(client);
 });
 
-test('an event sent with an ack callback is handled as if it had no payload', async () => {
+test('an event sent with an ack callback is handled as if it had no payload', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emitRaw(ClientEvent.fileRepeat, () => undefined);
   assert.deepEqual(await client.next(ServerEvent.fileRepeatError), {
     missed: true,
     message: 'no active session for this token',
   });
-  await t.cleanup(client);
 });
 
-test('an oversized payload closes only that connection; the session and stored answers survive', async () => {
+test('an oversized payload closes only that connection; the session and stored answers survive', async (ctx) => {
   const t = await startTestPlatform({ maxPayloadBytes: 50_000 });
+  ctx.after(() => t.cleanup());
   const { client, answer } = await startedSession(t);
   const closed = platformEvent(t.platform, PlatformEvent.connectionClosed);
   client.emitRaw(ClientEvent.fileSend, { sessionId: 1, fileId: '1001', content: 'x'.repeat(100_000) });
@@ -149,11 +150,11 @@ test('an oversized payload closes only that connection; the session and stored a
     `${JSON.stringify(JSON.parse(answer), null, 2)}\n`,
   );
   assert.equal((await t.platform.report(1))?.files[0]?.status, 'on-time');
-  await t.cleanup(client, again);
 });
 
-test('a barrage of bad input never loses what was stored', async () => {
+test('a barrage of bad input never loses what was stored', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const { client } = await startedSession(t);
   const junk: unknown[] = [null, undefined, 0, '', 'x', [], {}, { fileId: null }, { content: {} }, true];
   for (const event of Object.values(ClientEvent)) {
@@ -172,5 +173,4 @@ test('a barrage of bad input never loses what was stored', async () => {
     client.log.every(([, payload]) => isPlainObject(payload)),
     'every server payload is a non-null object',
   );
-  await t.cleanup(client);
 });

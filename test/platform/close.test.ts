@@ -26,8 +26,9 @@ async function start(t: TestPlatform): Promise<TestClient> {
   return client;
 }
 
-test('session-close finish comes when every file is answered, after the last push', async () => {
+test('session-close finish comes when every file is answered, after the last push', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await start(t);
   for (let i = 0; i < 9; i++) {
     await answerNext(client);
@@ -49,11 +50,11 @@ test('session-close finish comes when every file is answered, after the last pus
     pending: 0,
   });
   await access(join(t.dataDir, 'reports', '1.json'));
-  await t.cleanup(client);
 });
 
-test('a late answer to the last missing file also finishes the session', async () => {
+test('a late answer to the last missing file also finishes the session', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await start(t);
   const first = await client.next(ServerEvent.fileAvailable);
   for (let i = 1; i < 10; i++) {
@@ -67,11 +68,11 @@ test('a late answer to the last missing file also finishes the session', async (
   });
   await client.next(ServerEvent.fileSendSuccess);
   assert.deepEqual(await client.next(ServerEvent.close), { sessionId: 1, type: 'finish' });
-  await t.cleanup(client);
 });
 
-test('timeout-close comes 5 minutes after the last push when a file is still unanswered', async () => {
+test('timeout-close comes 5 minutes after the last push when a file is still unanswered', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await start(t);
   for (let i = 0; i < 9; i++) t.clock.advance(10_000);
   t.clock.advance(299_999);
@@ -81,31 +82,31 @@ test('timeout-close comes 5 minutes after the last push when a file is still una
   assert.deepEqual(await client.next(ServerEvent.close), { sessionId: 1, type: 'timeout-close' });
   assert.equal((await ended).report.totals.missing, 10);
   assert.equal(t.clock.pending(), 0, 'no timer left behind');
-  await t.cleanup(client);
 });
 
-test('the close timeout is configurable', async () => {
+test('the close timeout is configurable', async (ctx) => {
   const t = await startTestPlatform({ timeoutCloseSec: 20 });
+  ctx.after(() => t.cleanup());
   const client = await start(t);
   for (let i = 0; i < 9; i++) t.clock.advance(10_000);
   t.clock.advance(20_000);
   assert.deepEqual(await client.next(ServerEvent.close), { sessionId: 1, type: 'timeout-close' });
-  await t.cleanup(client);
 });
 
-test('after a close the token can start a new session with the next id', async () => {
+test('after a close the token can start a new session with the next id', async (ctx) => {
   const t = await startTestPlatform({ timeoutCloseSec: 20 });
+  ctx.after(() => t.cleanup());
   const client = await start(t);
   for (let i = 0; i < 9; i++) t.clock.advance(10_000);
   t.clock.advance(20_000);
   await client.next(ServerEvent.close);
   client.emit(ClientEvent.start, START_ALGO);
   assert.deepEqual(await client.next(ServerEvent.startSuccess), { sessionId: 2 });
-  await t.cleanup(client);
 });
 
-test('logs-send stores records per token under a hash, also after the session closed', async () => {
+test('logs-send stores records per token under a hash, also after the session closed', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emit(ClientEvent.logsSend, {
     logs: [
@@ -135,5 +136,4 @@ test('logs-send stores records per token under a hash, also after the session cl
       [null, { level: 'warn', msg: 'bye' }],
     ],
   );
-  await t.cleanup(client);
 });

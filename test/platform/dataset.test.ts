@@ -13,8 +13,9 @@ test('the default dataset is <package root>/data/demo', () => {
   assert.ok(!defaultDatasetDir().endsWith(sep));
 });
 
-test('a dataset selects by split and language and reads essays and expert markups', async () => {
+test('a dataset selects by split and language and reads essays and expert markups', async (ctx) => {
   const dir = await mkdtemp(join(tmpdir(), 'readable-dataset-'));
+  ctx.after(() => rm(dir, { recursive: true, force: true }));
   await writeDataset(dir, [
     { id: '11', lang: 'rus', experts: 3 },
     { id: '12', lang: 'eng' },
@@ -41,17 +42,16 @@ test('a dataset selects by split and language and reads essays and expert markup
     experts.map((e) => (e.meta as { expert: string }).expert),
     ['exp001', 'exp002', 'exp003'],
   );
-  await rm(dir, { recursive: true, force: true });
 });
 
-test('a bad index stops the platform from starting with a message naming the entry', async () => {
+test('a bad index stops the platform from starting with a message naming the entry', async (ctx) => {
   const dir = await mkdtemp(join(tmpdir(), 'readable-dataset-'));
+  ctx.after(() => rm(dir, { recursive: true, force: true }));
   await writeFile(join(dir, 'index.json'), JSON.stringify([{ id: '../x', split: 'train', lang: 'rus' }]));
   await assert.rejects(startPlatform({ dataDir: join(dir, 'data'), datasetDir: dir }), {
     name: 'DatasetError',
     message: `dataset ${dir}: index.json[0]: id must be a string of digits (got "../x")`,
   });
-  await rm(dir, { recursive: true, force: true });
 });
 
 test('a missing dataset directory stops the platform from starting', async () => {
@@ -61,8 +61,9 @@ test('a missing dataset directory stops the platform from starting', async () =>
   });
 });
 
-test('an essay file missing at session start gets session-start-error, and the platform goes on', async () => {
+test('an essay file missing at session start gets session-start-error, and the platform goes on', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   await unlink(join(t.datasetDir, 'train', '1005.json'));
   const client = await connected(t.platform.url, 't1');
   client.emit(ClientEvent.start, START_ALGO);
@@ -72,7 +73,6 @@ test('an essay file missing at session start gets session-start-error, and the p
   });
   client.emit(ClientEvent.start, { ...START_ALGO, params: { ...START_ALGO.params, lang: 'eng' } });
   assert.deepEqual(await client.next(ServerEvent.startSuccess), { sessionId: 1 });
-  await t.cleanup(client);
 });
 
 test('the shipped dataset gives a 10-file session every subject, taking subjects in turn', async () => {

@@ -22,9 +22,10 @@ function connectError(socket: Socket): Promise<Error> {
 }
 
 for (const transports of [['websocket'], ['polling', 'websocket']]) {
-  test(`a socket.io-client@4 (${transports.join(' then ')}) is refused at the handshake with a log line, and the server stays up`, async () => {
+  test(`a socket.io-client@4 (${transports.join(' then ')}) is refused at the handshake with a log line, and the server stays up`, async (ctx) => {
     const log = captureLogger();
     const t = await startTestPlatform({ logger: log.logger });
+    ctx.after(() => t.cleanup());
     const refused = platformEvent(t.platform, PlatformEvent.connectionRefused);
     const v4 = io(t.platform.url, {
       transports,
@@ -42,6 +43,5 @@ for (const transports of [['websocket'], ['polling', 'websocket']]) {
     assert.deepEqual(await v2.next(ServerEvent.reconnectError), {
       message: 'no active session for this token',
     });
-    await t.cleanup(v2);
   });
 }

@@ -6,8 +6,9 @@ import { PlatformEvent } from '../../src/platform/index.js';
 import type { PlatformEventMap } from '../../src/platform/index.js';
 import { START_ALGO, connected, essayObject, ids, platformEvent, startTestPlatform } from './helpers.js';
 
-test('files are pushed one every `time` seconds, each with its own deadline', async () => {
+test('files are pushed one every `time` seconds, each with its own deadline', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   const pushes: PlatformEventMap['file-pushed'][] = [];
   t.platform.on(PlatformEvent.filePushed, (p) => pushes.push(p));
@@ -37,11 +38,11 @@ test('files are pushed one every `time` seconds, each with its own deadline', as
   );
   t.clock.advance(60_000);
   assert.equal(client.pending(ServerEvent.fileAvailable), 0, 'no eleventh file');
-  await t.cleanup(client);
 });
 
-test('the time scale runs a 10 s/file session in milliseconds on the real clock with the same rules', async () => {
+test('the time scale runs a 10 s/file session in milliseconds on the real clock with the same rules', async (ctx) => {
   const t = await startTestPlatform({ clock: systemClock, timeScale: 0.001 });
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   const ended = platformEvent(t.platform, PlatformEvent.sessionEnded);
   client.emit(ClientEvent.start, START_ALGO);
@@ -62,11 +63,11 @@ test('the time scale runs a 10 s/file session in milliseconds on the real clock 
     invalid: 0,
     pending: 0,
   });
-  await t.cleanup(client);
 });
 
-test('a file pushed with no connection attached keeps its schedule and deadline but is not delivered', async () => {
+test('a file pushed with no connection attached keeps its schedule and deadline but is not delivered', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emit(ClientEvent.start, START_ALGO);
   await client.next(ServerEvent.startSuccess);
@@ -84,5 +85,4 @@ test('a file pushed with no connection attached keeps its schedule and deadline 
     delivered: false,
     deadline: t.clock.now() + 10_000,
   });
-  await t.cleanup();
 });

@@ -37,12 +37,18 @@ A socket.io-client@2 connection that records every server event in order, so a t
 the next one of a kind without missing any that arrived earlier.
 */
 export class TestClient {
+  /** Every client not closed yet, so a platform's cleanup can close the ones connected to it. */
+  static readonly open = new Set<TestClient>();
   private readonly buffers = new Map<string, unknown[]>();
   private readonly waiters = new Map<string, ((value: unknown) => void)[]>();
   /** Every server event in arrival order, as `[name, payload]`. */
   readonly log: [string, unknown][] = [];
 
-  constructor(readonly raw: RawV2Socket) {
+  constructor(
+    readonly raw: RawV2Socket,
+    readonly url = '',
+  ) {
+    TestClient.open.add(this);
     for (const name of Object.values(ServerEvent)) {
       raw.on(name, (payload: unknown) => {
         this.log.push([name, payload]);
@@ -106,6 +112,7 @@ export class TestClient {
   }
 
   close(): void {
+    TestClient.open.delete(this);
     this.raw.close();
   }
 }
@@ -113,7 +120,10 @@ export class TestClient {
 /** A plain v2 client as the brief prescribes: WebSocket only, no reconnection, token in the query. */
 export function connectClient(url: string, token?: string): TestClient {
   const query = token === undefined ? {} : { token };
-  return new TestClient(ioV2(url, { transports: ['websocket'], forceNew: true, reconnection: false, query }));
+  return new TestClient(
+    ioV2(url, { transports: ['websocket'], forceNew: true, reconnection: false, query }),
+    url,
+  );
 }
 
 /** Connects and waits until the namespace connection is up. */
@@ -199,7 +209,11 @@ export interface TestPlatform {
   clock: ManualClock;
   dataDir: string;
   datasetDir: string;
-  /** Closes the client sockets given, the platform, and removes the temp dirs. */
+  /**
+  Closes the client sockets given and every test client still connected to this platform, the
+  platform, and removes the temp dirs. Register it with `t.after` right after the start, so a failed
+  assertion never leaves a server open.
+  */
   cleanup(...clients: TestClient[]): Promise<void>;
 }
 
@@ -229,7 +243,8 @@ export async function startTestPlatform(
     dataDir,
     datasetDir,
     async cleanup(...clients) {
-      for (const c of clients) c.close();
+      const mine = [...TestClient.open].filter((c) => c.url === platform.url);
+      for (const c of [...clients, ...mine]) c.close();
       await platform.close();
       await rm(root, { recursive: true, force: true });
     },

@@ -6,8 +6,9 @@ import { START_ALGO, connected, platformEvent, startTestPlatform } from './helpe
 
 const TAKEN_OVER = { message: 'another connection with this token has taken over; this one is closed' };
 
-test('a second connection with the same token takes over and the first is told and disconnected', async () => {
+test('a second connection with the same token takes over and the first is told and disconnected', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const first = await connected(t.platform.url, 't1');
   const second = await connected(t.platform.url, 't1');
   assert.deepEqual(await first.next(ServerEvent.connectionAuthError), TAKEN_OVER);
@@ -15,11 +16,11 @@ test('a second connection with the same token takes over and the first is told a
   assert.deepEqual(second.log, []);
   second.emit(ClientEvent.start, START_ALGO);
   assert.deepEqual(await second.next(ServerEvent.startSuccess), { sessionId: 1 });
-  await t.cleanup(first, second);
 });
 
-test('the new connection inherits the session; the old one gets no more files', async () => {
+test('the new connection inherits the session; the old one gets no more files', async (ctx) => {
   const t = await startTestPlatform({ reconnectWindowSec: 15 });
+  ctx.after(() => t.cleanup());
   const first = await connected(t.platform.url, 't1');
   first.emit(ClientEvent.start, START_ALGO);
   await first.next(ServerEvent.startSuccess);
@@ -38,11 +39,11 @@ test('the new connection inherits the session; the old one gets no more files', 
     first.log.map(([name]) => name),
     [ServerEvent.startSuccess, ServerEvent.fileAvailable, ServerEvent.connectionAuthError],
   );
-  await t.cleanup(first, second);
 });
 
-test('connections with different tokens do not disturb each other', async () => {
+test('connections with different tokens do not disturb each other', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const a = await connected(t.platform.url, 't1');
   const b = await connected(t.platform.url, 't2');
   a.emit(ClientEvent.reconnect);
@@ -51,5 +52,4 @@ test('connections with different tokens do not disturb each other', async () => 
   await b.next(ServerEvent.reconnectError);
   assert.equal(a.pending(ServerEvent.connectionAuthError), 0);
   assert.equal(b.pending(ServerEvent.connectionAuthError), 0);
-  await t.cleanup(a, b);
 });

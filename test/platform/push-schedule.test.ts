@@ -10,8 +10,9 @@ import { START_ALGO, connected, ids, markedAnswer, startTestPlatform } from './h
 
 const TEN_FILES = ids(10);
 
-test('pushIntervalSec 0 pushes every file at once, in order, each with the full file time', async () => {
+test('pushIntervalSec 0 pushes every file at once, in order, each with the full file time', async (ctx) => {
   const t = await startTestPlatform({ pushIntervalSec: 0 });
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   const pushes: PlatformEventMap['file-pushed'][] = [];
   t.platform.on(PlatformEvent.filePushed, (p) => pushes.push(p));
@@ -36,11 +37,11 @@ test('pushIntervalSec 0 pushes every file at once, in order, each with the full 
   assert.deepEqual(await client.next(ServerEvent.close), { sessionId: 1, type: 'finish' });
   const report = await t.platform.report(1);
   assert.equal(report?.totals.onTime, 10);
-  await t.cleanup(client);
 });
 
-test('a push interval shorter than the file time makes files overlap; deadlines stay `time` after each push', async () => {
+test('a push interval shorter than the file time makes files overlap; deadlines stay `time` after each push', async (ctx) => {
   const t = await startTestPlatform({ pushIntervalSec: 4 });
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   const pushes: PlatformEventMap['file-pushed'][] = [];
   t.platform.on(PlatformEvent.filePushed, (p) => pushes.push(p));
@@ -59,11 +60,11 @@ test('a push interval shorter than the file time makes files overlap; deadlines 
     pushes.map((p) => p.deadline),
     TEN_FILES.map((_, i) => start + i * 4_000 + 10_000),
   );
-  await t.cleanup(client);
 });
 
-test('without pushIntervalSec the platform pushes one file per `time`, as before', async () => {
+test('without pushIntervalSec the platform pushes one file per `time`, as before', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   const pushes: PlatformEventMap['file-pushed'][] = [];
   t.platform.on(PlatformEvent.filePushed, (p) => pushes.push(p));
@@ -74,19 +75,15 @@ test('without pushIntervalSec the platform pushes one file per `time`, as before
   assert.equal(pushes.length, 1);
   t.clock.advance(1);
   assert.equal((await client.next(ServerEvent.fileAvailable)).fileId, TEN_FILES[1]);
-  await t.cleanup(client);
 });
 
-test('a negative or non-finite pushIntervalSec is refused before the platform starts', async () => {
+test('a negative or non-finite pushIntervalSec is refused before the platform starts', async (ctx) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'readable-push-'));
-  try {
-    for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
-      await assert.rejects(
-        startPlatform({ dataDir, pushIntervalSec: bad }),
-        (error: unknown) => error instanceof PlatformOptionsError && /pushIntervalSec/.test(error.message),
-      );
-    }
-  } finally {
-    await rm(dataDir, { recursive: true, force: true });
+  ctx.after(() => rm(dataDir, { recursive: true, force: true }));
+  for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+    await assert.rejects(
+      startPlatform({ dataDir, pushIntervalSec: bad }),
+      (error: unknown) => error instanceof PlatformOptionsError && /pushIntervalSec/.test(error.message),
+    );
   }
 });

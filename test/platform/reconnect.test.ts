@@ -20,47 +20,48 @@ async function drop(t: TestPlatform, client: TestClient): Promise<void> {
   await closed;
 }
 
-test('a new connection with the token is attached to its active session and told so', async () => {
+test('a new connection with the token is attached to its active session and told so', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   await startAndDrop(t);
   const again = await connected(t.platform.url, 't1');
   assert.deepEqual(await again.next(ServerEvent.reconnectSuccess), { sessionId: 1 });
   t.clock.advance(10_000);
   assert.equal((await again.next(ServerEvent.fileAvailable)).fileId, '1002');
-  await t.cleanup(again);
 });
 
-test('session-reconnect answers the active session id', async () => {
+test('session-reconnect answers the active session id', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   await startAndDrop(t);
   const again = await connected(t.platform.url, 't1');
   await again.next(ServerEvent.reconnectSuccess);
   again.emit(ClientEvent.reconnect);
   assert.deepEqual(await again.next(ServerEvent.reconnectSuccess), { sessionId: 1 });
-  await t.cleanup(again);
 });
 
-test('session-reconnect without an active session is an error', async () => {
+test('session-reconnect without an active session is an error', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emit(ClientEvent.reconnect);
   assert.deepEqual(await client.next(ServerEvent.reconnectError), {
     message: 'no active session for this token',
   });
-  await t.cleanup(client);
 });
 
-test('after a drop the old sessionId keeps working without session-reconnect', async () => {
+test('after a drop the old sessionId keeps working without session-reconnect', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const content = await startAndDrop(t);
   const again = await connected(t.platform.url, 't1');
   again.emit(ClientEvent.fileSend, { sessionId: 1, fileId: '1001', content: markedAnswer(content) });
   assert.deepEqual(await again.next(ServerEvent.fileSendSuccess), { sessionId: 1, fileId: '1001' });
-  await t.cleanup(again);
 });
 
-test('a reconnect inside the window keeps the session', async () => {
+test('a reconnect inside the window keeps the session', async (ctx) => {
   const t = await startTestPlatform({ reconnectWindowSec: 25 });
+  ctx.after(() => t.cleanup());
   await startAndDrop(t);
   t.clock.advance(24_999);
   const again = await connected(t.platform.url, 't1');
@@ -71,11 +72,11 @@ test('a reconnect inside the window keeps the session', async () => {
   assert.equal(t.platform.sessions()[0]?.active, true);
   const third = await connected(t.platform.url, 't1');
   assert.deepEqual(await third.next(ServerEvent.reconnectSuccess), { sessionId: 1 });
-  await t.cleanup(third);
 });
 
-test('past the window the session is lost, reported, and the next connection is told once', async () => {
+test('past the window the session is lost, reported, and the next connection is told once', async (ctx) => {
   const t = await startTestPlatform({ reconnectWindowSec: 25 });
+  ctx.after(() => t.cleanup());
   await startAndDrop(t);
   const ended = platformEvent(t.platform, PlatformEvent.sessionEnded);
   t.clock.advance(25_000);
@@ -100,16 +101,15 @@ test('past the window the session is lost, reported, and the next connection is 
   later.emit(ClientEvent.reconnect);
   await later.next(ServerEvent.reconnectError);
   assert.equal(later.pending(ServerEvent.autoReconnectError), 0, 'told only once');
-  await t.cleanup(again, later);
 });
 
-test('the default window is 15 minutes', async () => {
+test('the default window is 15 minutes', async (ctx) => {
   const t = await startTestPlatform({ timeoutCloseSec: 1000 });
+  ctx.after(() => t.cleanup());
   await startAndDrop(t, { type: 'technical' });
   t.clock.advance(899_999);
   assert.equal(t.platform.sessions()[0]?.active, true);
   const ended = platformEvent(t.platform, PlatformEvent.sessionEnded);
   t.clock.advance(1);
   assert.equal((await ended).type, 'lost');
-  await t.cleanup();
 });

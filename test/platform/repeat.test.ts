@@ -31,8 +31,9 @@ async function missTwoFiles(t: TestPlatform): Promise<void> {
   t.clock.advance(20_000);
 }
 
-test('a repeat before any session-start is an error with missed: true', async () => {
+test('a repeat before any session-start is an error with missed: true', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emit(ClientEvent.fileRepeat, { lastFileId: 'none' });
   assert.deepEqual(await client.next(ServerEvent.fileRepeatError), {
@@ -44,11 +45,11 @@ test('a repeat before any session-start is an error with missed: true', async ()
     missed: true,
     message: 'no active session for this token',
   });
-  await t.cleanup(client);
 });
 
-test('with every file delivered, a repeat re-sends the newest file with missed: false', async () => {
+test('with every file delivered, a repeat re-sends the newest file with missed: false', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emit(ClientEvent.start, START_ALGO);
   await client.next(ServerEvent.startSuccess);
@@ -57,11 +58,11 @@ test('with every file delivered, a repeat re-sends the newest file with missed: 
   await client.next(ServerEvent.fileAvailable);
   client.emit(ClientEvent.fileRepeat, { lastFileId: '1002' });
   assert.deepEqual(await client.next(ServerEvent.fileRepeatSuccess), file('1002', false));
-  await t.cleanup(client);
 });
 
-test('files pushed while offline come back oldest first with missed: true, then the newest again', async () => {
+test('files pushed while offline come back oldest first with missed: true, then the newest again', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   await missTwoFiles(t);
   const again = await connected(t.platform.url, 't1');
   await again.next(ServerEvent.reconnectSuccess);
@@ -76,12 +77,12 @@ test('files pushed while offline come back oldest first with missed: true, then 
   assert.deepEqual(await again.next(ServerEvent.fileRepeatSuccess), file('1003', true));
   again.emit(ClientEvent.fileRepeat, { lastFileId: '1003' });
   assert.deepEqual(await again.next(ServerEvent.fileRepeatSuccess), file('1003', false));
-  await t.cleanup(again);
 });
 
-test("a file pushed after the client's lastFileId comes back with missed: true even if it was delivered", async () => {
+test("a file pushed after the client's lastFileId comes back with missed: true even if it was delivered", async (ctx) => {
   // The client received 1002 and 1003 but died before saving them: it says it holds 1001.
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emit(ClientEvent.start, START_ALGO);
   await client.next(ServerEvent.startSuccess);
@@ -96,20 +97,20 @@ test("a file pushed after the client's lastFileId comes back with missed: true e
   assert.deepEqual(await client.next(ServerEvent.fileRepeatSuccess), file('1003', true));
   client.emit(ClientEvent.fileRepeat, { lastFileId: '1003' });
   assert.deepEqual(await client.next(ServerEvent.fileRepeatSuccess), file('1003', false));
-  await t.cleanup(client);
 });
 
-test('an early repeat with a placeholder lastFileId gets the missed file', async () => {
+test('an early repeat with a placeholder lastFileId gets the missed file', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   await missTwoFiles(t);
   const again = await connected(t.platform.url, 't1');
   again.emitRaw(ClientEvent.fileRepeat, { lastFileId: 'no-file-yet' });
   assert.deepEqual(await again.next(ServerEvent.fileRepeatSuccess), file('1002', true));
-  await t.cleanup(again);
 });
 
-test('a missed file that was answered anyway is skipped by the repeat', async () => {
+test('a missed file that was answered anyway is skipped by the repeat', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   await missTwoFiles(t);
   const again = await connected(t.platform.url, 't1');
   again.emit(ClientEvent.fileSend, {
@@ -120,11 +121,11 @@ test('a missed file that was answered anyway is skipped by the repeat', async ()
   await again.next(ServerEvent.fileSendSuccess);
   again.emit(ClientEvent.fileRepeat, {});
   assert.deepEqual(await again.next(ServerEvent.fileRepeatSuccess), file('1003', true));
-  await t.cleanup(again);
 });
 
-test('a repeated missed file counts as delivered in the report, its deadline unchanged', async () => {
+test('a repeated missed file counts as delivered in the report, its deadline unchanged', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   await missTwoFiles(t);
   const again = await connected(t.platform.url, 't1');
   again.emit(ClientEvent.fileRepeat);
@@ -138,5 +139,4 @@ test('a repeated missed file counts as delivered in the report, its deadline unc
       ['1003', false, 10_000],
     ],
   );
-  await t.cleanup(again);
 });

@@ -48,8 +48,9 @@ async function mixedSession(t: TestPlatform): Promise<SessionReport> {
   return report;
 }
 
-test('the report lists every pushed file with its times and status, and the totals', async () => {
+test('the report lists every pushed file with its times and status, and the totals', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const report = await mixedSession(t);
   const base = { subject: 'rus', lang: 'rus', delivered: true };
   const file = (i: number, rest: object) => ({
@@ -86,11 +87,11 @@ test('the report lists every pushed file with its times and status, and the tota
   const onDisk = JSON.parse(await readFile(join(t.dataDir, 'reports', '1.json'), 'utf8')) as unknown;
   assert.deepEqual(onDisk, report);
   assert.deepEqual(await t.platform.report(1), report);
-  await t.cleanup();
 });
 
-test('a running session’s report is a snapshot with pending files and no end', async () => {
+test('a running session’s report is a snapshot with pending files and no end', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emit(ClientEvent.start, START_ALGO);
   await client.next(ServerEvent.startSuccess);
@@ -103,10 +104,9 @@ test('a running session’s report is a snapshot with pending files and no end',
     ['missing', 'pending'],
   );
   assert.equal(await t.platform.report(42), undefined);
-  await t.cleanup(client);
 });
 
-test('scoring hooks plug in: per-file score for counted answers and a session score', async () => {
+test('scoring hooks plug in: per-file score for counted answers and a session score', async (ctx) => {
   const seen: unknown[] = [];
   const scoreAnswer: ScoreAnswerHook = (answer, experts, file) => {
     seen.push(file);
@@ -117,6 +117,7 @@ test('scoring hooks plug in: per-file score for counted answers and a session sc
     pushed: totals.pushed,
   });
   const t = await startTestPlatform({ scoreAnswer, scoreSession });
+  ctx.after(() => t.cleanup());
   const report = await mixedSession(t);
   assert.deepEqual(
     report.files.map((f) => f.score),
@@ -134,47 +135,43 @@ test('scoring hooks plug in: per-file score for counted answers and a session sc
     { fileId: '1002', subject: 'rus', lang: 'rus' },
     { fileId: '1004', subject: 'rus', lang: 'rus' },
   ]);
-  await t.cleanup();
 });
 
-test('a failing scorer is recorded and the report is still written', async () => {
+test('a failing scorer is recorded and the report is still written', async (ctx) => {
   const t = await startTestPlatform({
     scoreAnswer: () => {
       throw new Error('scorer broke');
     },
     scoreSession: async () => Promise.reject(new Error('session scorer broke')),
   });
+  ctx.after(() => t.cleanup());
   const report = await mixedSession(t);
   assert.equal(report.files[0]?.scoreError, 'scorer broke');
   assert.equal(report.scoreError, 'session scorer broke');
   await readFile(join(t.dataDir, 'reports', '1.json'), 'utf8');
-  await t.cleanup();
 });
 
-test('a restarted platform reads old reports from disk and never reuses a session id', async () => {
+test('a restarted platform reads old reports from disk and never reuses a session id', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const report = await mixedSession(t);
   await t.platform.close();
   const again = await startPlatform({ dataDir: t.dataDir, datasetDir: t.datasetDir, tokens: ['t1'] });
-  try {
-    assert.deepEqual(await again.report(1), report);
-    const client = await connected(again.url, 't1');
-    client.emit(ClientEvent.start, START_ALGO);
-    assert.deepEqual(await client.next(ServerEvent.startSuccess), { sessionId: 2 });
-    client.close();
-  } finally {
-    await again.close();
-  }
-  await t.cleanup();
+  ctx.after(() => again.close());
+  assert.deepEqual(await again.report(1), report);
+  const client = await connected(again.url, 't1');
+  ctx.after(() => client.close());
+  client.emit(ClientEvent.start, START_ALGO);
+  assert.deepEqual(await client.next(ServerEvent.startSuccess), { sessionId: 2 });
 });
 
-test('a platform listener that throws does not stop the session from ending or its report', async () => {
+test('a platform listener that throws does not stop the session from ending or its report', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   t.platform.on(PlatformEvent.sessionEnded, () => {
     throw new Error('listener bug');
   });
   const report = await mixedSession(t);
   assert.equal(report.end?.type, 'timeout-close');
   await readFile(join(t.dataDir, 'reports', '1.json'), 'utf8');
-  await t.cleanup();
 });

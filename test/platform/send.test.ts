@@ -23,37 +23,38 @@ async function startedSession(): Promise<{
 const readJson = async (path: string): Promise<unknown> =>
   JSON.parse(await readFile(path, 'utf8')) as unknown;
 
-test('an answer as a JSON string is checked, stored on disk, then acknowledged', async () => {
+test('an answer as a JSON string is checked, stored on disk, then acknowledged', async (ctx) => {
   const { t, client, content } = await startedSession();
+  ctx.after(() => t.cleanup());
   const answer = markedAnswer(content);
   client.emit(ClientEvent.fileSend, { sessionId: 1, fileId: '1001', content: answer });
   assert.deepEqual(await client.next(ServerEvent.fileSendSuccess), { sessionId: 1, fileId: '1001' });
   assert.deepEqual(await readJson(join(t.dataDir, 'answers', '1', '1001.json')), JSON.parse(answer));
-  await t.cleanup(client);
 });
 
-test('an answer as an object is accepted too', async () => {
+test('an answer as an object is accepted too', async (ctx) => {
   const { t, client, content } = await startedSession();
+  ctx.after(() => t.cleanup());
   const answer = JSON.parse(markedAnswer(content)) as Record<string, unknown>;
   client.emit(ClientEvent.fileSend, { sessionId: 1, fileId: '1001', content: answer });
   assert.deepEqual(await client.next(ServerEvent.fileSendSuccess), { sessionId: 1, fileId: '1001' });
   assert.deepEqual(await readJson(join(t.dataDir, 'answers', '1', '1001.json')), answer);
-  await t.cleanup(client);
 });
 
-test('sessionId false or missing means the token’s active session; a numeric string matches too', async () => {
+test('sessionId false or missing means the token’s active session; a numeric string matches too', async (ctx) => {
   const { t, client, content } = await startedSession();
+  ctx.after(() => t.cleanup());
   client.emit(ClientEvent.fileSend, { sessionId: false, fileId: '1001', content: markedAnswer(content) });
   assert.deepEqual(await client.next(ServerEvent.fileSendSuccess), { sessionId: 1, fileId: '1001' });
   client.emitRaw(ClientEvent.fileSend, { fileId: '1001', content: markedAnswer(content) });
   assert.deepEqual(await client.next(ServerEvent.fileSendSuccess), { sessionId: 1, fileId: '1001' });
   client.emitRaw(ClientEvent.fileSend, { sessionId: '1', fileId: '1001', content: markedAnswer(content) });
   assert.deepEqual(await client.next(ServerEvent.fileSendSuccess), { sessionId: 1, fileId: '1001' });
-  await t.cleanup(client);
 });
 
-test('a late answer is stored, acknowledged and marked late', async () => {
+test('a late answer is stored, acknowledged and marked late', async (ctx) => {
   const { t, client, content } = await startedSession();
+  ctx.after(() => t.cleanup());
   t.clock.advance(12_500);
   await client.next(ServerEvent.fileAvailable);
   client.emit(ClientEvent.fileSend, { sessionId: 1, fileId: '1001', content: markedAnswer(content) });
@@ -64,11 +65,11 @@ test('a late answer is stored, acknowledged and marked late', async () => {
   });
   const report = await t.platform.report(1);
   assert.equal(report?.files[0]?.status, 'late');
-  await t.cleanup(client);
 });
 
-test('an answer exactly at the deadline is late', async () => {
+test('an answer exactly at the deadline is late', async (ctx) => {
   const { t, client, content } = await startedSession();
+  ctx.after(() => t.cleanup());
   t.clock.advance(10_000);
   client.emit(ClientEvent.fileSend, { sessionId: 1, fileId: '1001', content: markedAnswer(content) });
   assert.deepEqual(await client.next(ServerEvent.fileSendSuccess), {
@@ -76,11 +77,11 @@ test('an answer exactly at the deadline is late', async () => {
     fileId: '1001',
     message: 'stored, but late by 0.000 s',
   });
-  await t.cleanup(client);
 });
 
-test('of two on-time answers the latest counts', async () => {
+test('of two on-time answers the latest counts', async (ctx) => {
   const { t, client, content } = await startedSession();
+  ctx.after(() => t.cleanup());
   client.emit(ClientEvent.fileSend, { sessionId: 1, fileId: '1001', content: JSON.stringify(content) });
   await client.next(ServerEvent.fileSendSuccess);
   const second = markedAnswer(content);
@@ -90,11 +91,11 @@ test('of two on-time answers the latest counts', async () => {
   const file = (await t.platform.report(1))?.files[0];
   assert.equal(file?.answers, 2);
   assert.equal(file?.status, 'on-time');
-  await t.cleanup(client);
 });
 
-test('a late answer after an on-time one is stored aside and the on-time one still counts', async () => {
+test('a late answer after an on-time one is stored aside and the on-time one still counts', async (ctx) => {
   const { t, client, content } = await startedSession();
+  ctx.after(() => t.cleanup());
   const onTime = markedAnswer(content);
   client.emit(ClientEvent.fileSend, { sessionId: 1, fileId: '1001', content: onTime });
   await client.next(ServerEvent.fileSendSuccess);
@@ -108,33 +109,33 @@ test('a late answer after an on-time one is stored aside and the on-time one sti
   assert.deepEqual(await readJson(join(t.dataDir, 'answers', '1', '1001.json')), JSON.parse(onTime));
   assert.deepEqual(await readJson(join(t.dataDir, 'answers', '1', '1001.late.json')), content);
   assert.equal((await t.platform.report(1))?.files[0]?.status, 'on-time');
-  await t.cleanup(client);
 });
 
-test('a file id that was not pushed in the session is refused with its id', async () => {
+test('a file id that was not pushed in the session is refused with its id', async (ctx) => {
   const { t, client, content } = await startedSession();
+  ctx.after(() => t.cleanup());
   client.emit(ClientEvent.fileSend, { sessionId: 1, fileId: '1002', content: markedAnswer(content) });
   assert.deepEqual(await client.next(ServerEvent.fileSendError), {
     sessionId: 1,
     fileId: '1002',
     message: 'file 1002 was not pushed in session 1',
   });
-  await t.cleanup(client);
 });
 
-test('a sessionId other than the active one is refused naming both', async () => {
+test('a sessionId other than the active one is refused naming both', async (ctx) => {
   const { t, client, content } = await startedSession();
+  ctx.after(() => t.cleanup());
   client.emit(ClientEvent.fileSend, { sessionId: 99, fileId: '1001', content: markedAnswer(content) });
   assert.deepEqual(await client.next(ServerEvent.fileSendError), {
     sessionId: 1,
     fileId: '1001',
     message: "sessionId 99 is not this token's active session (1)",
   });
-  await t.cleanup(client);
 });
 
-test('malformed JSON in content is refused with the parser’s reason and marks the file invalid', async () => {
+test('malformed JSON in content is refused with the parser’s reason and marks the file invalid', async (ctx) => {
   const { t, client } = await startedSession();
+  ctx.after(() => t.cleanup());
   const bad = '{"meta": {"id": "1001"';
   let parserMessage = '';
   try {
@@ -152,11 +153,11 @@ test('malformed JSON in content is refused with the parser’s reason and marks 
   const file = (await t.platform.report(1))?.files[0];
   assert.equal(file?.status, 'invalid');
   assert.equal(file?.reason, `content is not valid JSON: ${parserMessage}`);
-  await t.cleanup(client);
 });
 
-test('content that is not an essay is refused with the essay reader’s reason', async () => {
+test('content that is not an essay is refused with the essay reader’s reason', async (ctx) => {
   const { t, client } = await startedSession();
+  ctx.after(() => t.cleanup());
   const notEssay = { meta: { id: '1001', subject: 'rus' }, text: 42 };
   let reason = '';
   try {
@@ -171,11 +172,11 @@ test('content that is not an essay is refused with the essay reader’s reason',
     fileId: '1001',
     message: `content is not an essay: ${reason}`,
   });
-  await t.cleanup(client);
 });
 
-test('an answer whose text differs from the pushed text is refused with the offset', async () => {
+test('an answer whose text differs from the pushed text is refused with the offset', async (ctx) => {
   const { t, client, content } = await startedSession();
+  ctx.after(() => t.cleanup());
   const text = essayText('1001');
   const changed = { ...content, text: `${text.slice(0, 6)}X${text.slice(7)}` };
   client.emit(ClientEvent.fileSend, { sessionId: 1, fileId: '1001', content: changed });
@@ -193,11 +194,11 @@ test('an answer whose text differs from the pushed text is refused with the offs
     message: `content.text differs from the pushed text of file 1001 at offset 9 (returned ${otherText.length} characters, pushed ${text.length})`,
   });
   assert.deepEqual(await readdir(join(t.dataDir, 'answers')).catch(() => []), []);
-  await t.cleanup(client);
 });
 
-test('without an active session nothing can be sent', async () => {
+test('without an active session nothing can be sent', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emit(ClientEvent.fileSend, { sessionId: 1, fileId: '1001', content: essayObject({ id: '1001' }) });
   assert.deepEqual(await client.next(ServerEvent.fileSendError), {
@@ -205,11 +206,11 @@ test('without an active session nothing can be sent', async () => {
     fileId: '1001',
     message: 'no active session for this token; nothing can be sent',
   });
-  await t.cleanup(client);
 });
 
-test('after the session closes an answer is refused naming how it ended', async () => {
+test('after the session closes an answer is refused naming how it ended', async (ctx) => {
   const { t, client, content } = await startedSession();
+  ctx.after(() => t.cleanup());
   client.emit(ClientEvent.clientAbort, { sessionId: 1 });
   await client.next(ServerEvent.clientAbortSuccess);
   client.emit(ClientEvent.fileSend, { sessionId: 1, fileId: '1001', content: markedAnswer(content) });
@@ -219,5 +220,4 @@ test('after the session closes an answer is refused naming how it ended', async 
     message:
       'no active session for this token; session 1 has ended (client-abort: aborted by the client); nothing can be sent',
   });
-  await t.cleanup(client);
 });

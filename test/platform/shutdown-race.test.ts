@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { ClientEvent, ServerEvent } from '../../src/protocol/index.js';
 import { START_ALGO, connected, startTestPlatform } from './helpers.js';
 
-test('a session-start that arrives while the platform shuts down is refused, so no session outlives it', async () => {
+test('a session-start that arrives while the platform shuts down is refused, so no session outlives it', async (ctx) => {
   // The report of the first session waits on this gate: the shutdown is held open for as long as the test needs.
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
@@ -16,6 +16,7 @@ test('a session-start that arrives while the platform shuts down is refused, so 
       return {};
     },
   });
+  ctx.after(() => t.cleanup());
   const first = await connected(t.platform.url, 't1');
   const second = await connected(t.platform.url, 't2');
   first.emit(ClientEvent.start, START_ALGO);
@@ -35,5 +36,4 @@ test('a session-start that arrives while the platform shuts down is refused, so 
     [],
     'every session the platform started has ended',
   );
-  await t.cleanup(first, second);
 });

@@ -4,8 +4,9 @@ import { ClientEvent, ServerEvent } from '../../src/protocol/index.js';
 import { PlatformEvent } from '../../src/platform/index.js';
 import { START_ALGO, connected, essayObject, platformEvent, startTestPlatform } from './helpers.js';
 
-test('an algorithmic start answers session-start-success and pushes the first file right after', async () => {
+test('an algorithmic start answers session-start-success and pushes the first file right after', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   const started = platformEvent(t.platform, PlatformEvent.sessionStarted);
   client.emit(ClientEvent.start, START_ALGO);
@@ -20,11 +21,11 @@ test('an algorithmic start answers session-start-success and pushes the first fi
     [ServerEvent.startSuccess, ServerEvent.fileAvailable],
   );
   assert.equal((await started).files, 10);
-  await t.cleanup(client);
 });
 
-test('numbers as strings and any letter case are coerced', async () => {
+test('numbers as strings and any letter case are coerced', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emitRaw(ClientEvent.start, {
     type: 'Algorithmic',
@@ -36,7 +37,6 @@ test('numbers as strings and any letter case are coerced', async () => {
   assert.equal(t.platform.sessions()[0]?.pushed, 1);
   t.clock.advance(1);
   assert.equal((await pushed).fileId, '1002');
-  await t.cleanup(client);
 });
 
 const outOfRange: [string, Record<string, unknown>, string][] = [
@@ -58,28 +58,29 @@ const outOfRange: [string, Record<string, unknown>, string][] = [
 ];
 
 for (const [what, change, message] of outOfRange) {
-  test(`${what} gets session-start-error naming the field and the range`, async () => {
+  test(`${what} gets session-start-error naming the field and the range`, async (ctx) => {
     const t = await startTestPlatform();
+    ctx.after(() => t.cleanup());
     const client = await connected(t.platform.url, 't1');
     client.emitRaw(ClientEvent.start, { type: 'algorithmic', params: { ...START_ALGO.params, ...change } });
     assert.deepEqual(await client.next(ServerEvent.startError), { message });
     assert.deepEqual(t.platform.sessions(), []);
-    await t.cleanup(client);
   });
 }
 
-test('an unknown session type gets session-start-error listing the types', async () => {
+test('an unknown session type gets session-start-error listing the types', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emitRaw(ClientEvent.start, { type: 'training' });
   assert.deepEqual(await client.next(ServerEvent.startError), {
     message: 'type must be one of algorithmic, technical, final (got "training")',
   });
-  await t.cleanup(client);
 });
 
-test('countFiles is capped by what the dataset has for dsType and lang', async () => {
+test('countFiles is capped by what the dataset has for dsType and lang', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const a = await connected(t.platform.url, 't1');
   const b = await connected(t.platform.url, 't2');
   const eng = platformEvent(t.platform, PlatformEvent.sessionStarted, (p) => p.sessionId === 1);
@@ -96,11 +97,11 @@ test('countFiles is capped by what the dataset has for dsType and lang', async (
   });
   assert.deepEqual(await b.next(ServerEvent.startSuccess), { sessionId: 2 });
   assert.equal((await all).files, 15);
-  await t.cleanup(a, b);
 });
 
-test('a dsType × lang with no essays gets session-start-error', async () => {
+test('a dsType × lang with no essays gets session-start-error', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emit(ClientEvent.start, {
     type: 'algorithmic',
@@ -109,11 +110,11 @@ test('a dsType × lang with no essays gets session-start-error', async () => {
   assert.deepEqual(await client.next(ServerEvent.startError), {
     message: 'the dataset has no essays for dsType test and lang eng',
   });
-  await t.cleanup(client);
 });
 
-test('a start while a session is active gets session-start-error naming the active session', async () => {
+test('a start while a session is active gets session-start-error naming the active session', async (ctx) => {
   const t = await startTestPlatform();
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emit(ClientEvent.start, START_ALGO);
   assert.deepEqual(await client.next(ServerEvent.startSuccess), { sessionId: 1 });
@@ -121,11 +122,11 @@ test('a start while a session is active gets session-start-error naming the acti
   assert.deepEqual(await client.next(ServerEvent.startError), {
     message: 'session 1 is still active: finish or abort it before starting another',
   });
-  await t.cleanup(client);
 });
 
-test('a technical session serves train essays of both languages at 60 s per file', async () => {
+test('a technical session serves train essays of both languages at 60 s per file', async (ctx) => {
   const t = await startTestPlatform({ technicalFiles: 4 });
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   const started = platformEvent(t.platform, PlatformEvent.sessionStarted);
   client.emit(ClientEvent.start, { type: 'technical' });
@@ -141,11 +142,11 @@ test('a technical session serves train essays of both languages at 60 s per file
   assert.equal(t.platform.sessions()[0]?.pushed, 1);
   t.clock.advance(1);
   assert.equal((await client.next(ServerEvent.fileAvailable)).fileId, '2001');
-  await t.cleanup(client);
 });
 
-test('a final session serves test essays at the final time from the options', async () => {
+test('a final session serves test essays at the final time from the options', async (ctx) => {
   const t = await startTestPlatform({ finalTimeSec: 30, finalFiles: 3 });
+  ctx.after(() => t.cleanup());
   const client = await connected(t.platform.url, 't1');
   client.emitRaw(ClientEvent.start, { type: 'FINAL' });
   assert.deepEqual(await client.next(ServerEvent.startSuccess), { sessionId: 1 });
@@ -156,5 +157,4 @@ test('a final session serves test essays at the final time from the options', as
   assert.equal((await client.next(ServerEvent.fileAvailable)).fileId, '3003');
   t.clock.advance(30_000);
   assert.equal(t.platform.sessions()[0]?.pushed, 3);
-  await t.cleanup(client);
 });

@@ -3,6 +3,12 @@ import { EXIT, ExitError } from '../../exit-error.js';
 import { isToolkitError } from '../../../errors.js';
 import type { Essay } from '../../../essay/index.js';
 import type { MarkupLogger } from '../../../markup/index.js';
+import {
+  addMarkupOptions,
+  markupChosenByFlags,
+  markupOverrides,
+  type MarkupFlags,
+} from '../../markup-options.js';
 import { report, unknownTypes } from './mark-report.js';
 
 export interface MarkIo {
@@ -18,9 +24,7 @@ export interface MarkSetup {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-interface MarkFlags {
-  markup?: string;
-  markupCommand?: string;
+interface MarkFlags extends MarkupFlags {
   out?: string;
   json?: boolean;
 }
@@ -29,17 +33,13 @@ interface MarkFlags {
 const DEADLINE_MS = 60_000;
 
 export function registerMark(group: Command, io: MarkIo = process, setup: MarkSetup = {}): void {
-  group
+  const command = group
     .command('mark')
     .description(
       'Mark one essay file with your markup (or the demo) and check the result, as a session would',
     )
-    .argument('<file>', 'essay JSON file')
-    .option('--markup <kind|path>', '"demo" or the path of a markup module (replaces MARKUP/MARKUP_COMMAND)')
-    .option(
-      '--markup-command <cmd>',
-      'a command that reads the essay on stdin and prints it marked on stdout',
-    )
+    .argument('<file>', 'essay JSON file');
+  addMarkupOptions(command)
     .option('--out <file>', 'write the marked essay there (atomic) instead of printing it on stdout')
     .option('--json', 'print only JSON on stdout: {file, markup, out, added, removed, essay?}')
     .addHelpText(
@@ -52,8 +52,7 @@ export function registerMark(group: Command, io: MarkIo = process, setup: MarkSe
 }
 
 async function runMark(file: string, flags: MarkFlags, io: MarkIo, setup: MarkSetup): Promise<void> {
-  if (flags.markup !== undefined && flags.markupCommand !== undefined)
-    throw new ExitError(EXIT.usage, 'error: use either --markup or --markup-command, not both');
+  markupOverrides(flags); // two algorithms at once: a usage error before the file is read
   const json = flags.json === true;
   const fail = (message: string): never => {
     if (json) io.stdout.write(`${JSON.stringify({ error: { file, message } }, null, 2)}\n`);
@@ -84,26 +83,23 @@ async function mark(
   setup: MarkSetup,
 ): Promise<{ marked: Essay | null; name: string }> {
   const { loadConfig } = await import('../../../config/index.js');
-  const { Marker, markupFromConfig } = await import('../../../markup/index.js');
+  const { markerFromOptions } = await import('../../markup-options.js');
   const cwd = setup.cwd ?? process.cwd();
   const config = loadConfig({ cwd, ...(setup.env !== undefined && { env: setup.env }) });
-  const picked = flags.markup !== undefined || flags.markupCommand !== undefined;
+  const picked = markupChosenByFlags(flags);
   if (!picked && (config.onlySaveFiles || config.checkDirectoryAnswer)) {
     const setting = config.onlySaveFiles ? 'SESSION_IS_ONLY_SAVE_FILES' : 'CHECK_DIRECTORY_ANSWER';
     throw new ExitError(
       EXIT.failure,
-      `error: ${setting} selects a markup that does not return essays; pass --markup or --markup-command`,
+      `error: ${setting} selects a markup that does not return essays; pass a --markup-* option`,
     );
   }
-  const markup = await markupFromConfig(config, {
+  // A flag chooses the algorithm for this one run, whatever the session settings say.
+  const marker = await markerFromOptions(flags, config, {
     cwd,
     logger: stderrLogger(io),
-    ...(flags.markup !== undefined && { markup: flags.markup }),
-    ...(flags.markupCommand !== undefined && { markupCommand: flags.markupCommand }),
-    // A flag chooses the algorithm for this one run, whatever the session settings say.
-    ...(picked && { onlySaveFiles: false, checkDirectoryAnswer: false }),
+    ignoreSessionModes: true,
   });
-  const marker = new Marker(markup);
   if (marker.warning !== undefined) io.stderr.write(`warning: ${marker.warning}\n`);
   // A markup command runs in its own process group, which Ctrl+C at the terminal does not reach:
   // without this the command would outlive the CLI. A second Ctrl+C quits at once.

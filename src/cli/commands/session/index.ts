@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
+import { addMarkupOptions } from '../../markup-options.js';
 import { runCommand } from './run.js';
 import type { SessionCommandIo, SessionFlags } from './run.js';
 
@@ -15,12 +16,7 @@ function common(cmd: Command): Command {
 }
 
 function processing(cmd: Command): Command {
-  return cmd
-    .option('--markup <demo|PATH>', 'markup: demo, or the path of a markup module')
-    .option(
-      '--markup-command <cmd>',
-      'markup: a shell command that reads an essay on stdin and prints it marked',
-    )
+  return addMarkupOptions(cmd)
     .option('--directory', 'markup: wait for {fileId}.json written into the output directory by your program')
     .option('--only-save', 'save received essays, mark and send nothing')
     .option('--concurrency <n>', 'essays marked at the same time (default SESSION_CONCURRENCY or 4)')

@@ -1,7 +1,8 @@
 import type { Config } from '../../../config/index.js';
 import { createLogger, maskSecrets } from '../../../log/index.js';
-import { Marker, markupFromConfig } from '../../../markup/index.js';
-import type { Markup } from '../../../markup/index.js';
+import { markupFromConfig } from '../../markup-config.js';
+import { Marker } from '../../../markup/index.js';
+import type { Markup, MarkupLogger } from '../../../markup/index.js';
 import {
   buildStartRequest,
   createConnector,
@@ -45,6 +46,8 @@ export interface RunSessionOptions extends MarkupFlags {
   start?: StartOptions;
   /** A ready markup; wins over the markup flags (tests, embedding). */
   markupImpl?: Markup;
+  /** Builds the markup once the logger exists (the CLI's `--markup-*` options); wins over the markup flags. */
+  buildMarkup?: (logger: MarkupLogger) => Promise<Markup>;
   concurrency?: number;
   onMarkupFailure?: MarkupFailurePolicy;
   /** How much is flushed to the disk (see `Durability`). @default 'fsync-input' */
@@ -122,14 +125,16 @@ export async function runSession(
     options.markupImpl ??
     (options.command === 'abort'
       ? undefined
-      : await markupFromConfig(config, {
-          ...(options.markup !== undefined && { markup: options.markup }),
-          ...(options.markupCommand !== undefined && { markupCommand: options.markupCommand }),
-          ...(options.onlySave && { onlySaveFiles: true }),
-          ...(options.directory && { checkDirectoryAnswer: true }),
-          cwd: options.cwd ?? process.cwd(),
-          logger: logger.child({ module: 'markup' }),
-        }));
+      : options.buildMarkup
+        ? await options.buildMarkup(logger.child({ module: 'markup' }))
+        : await markupFromConfig(config, {
+            ...(options.markup !== undefined && { markup: options.markup }),
+            ...(options.markupCommand !== undefined && { markupCommand: options.markupCommand }),
+            ...(options.onlySave && { onlySaveFiles: true }),
+            ...(options.directory && { checkDirectoryAnswer: true }),
+            cwd: options.cwd ?? process.cwd(),
+            logger: logger.child({ module: 'markup' }),
+          }));
   if (markup?.warning && !options.local) io.stderr.write(`warning: ${markup.warning}\n`);
   const marker = new Marker(markup ?? { name: 'none', markup: async () => null });
   const connector = createConnector(options.connector ?? DEFAULT_CONNECTOR, {

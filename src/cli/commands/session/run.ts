@@ -3,21 +3,20 @@ import { join } from 'node:path';
 import type { Platform } from '../../../platform/index.js';
 import { EXIT, ExitError } from '../../exit-error.js';
 import { isToolkitError } from '../../../errors.js';
+import { markupFromOptions, markupOverrides, type MarkupFlags } from '../../markup-options.js';
 
 export interface SessionCommandIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
 }
 
-export interface SessionFlags {
+export interface SessionFlags extends MarkupFlags {
   type?: string;
   dataset?: string;
   lang?: string;
   count?: string;
   time?: string;
   timeScale?: string;
-  markup?: string;
-  markupCommand?: string;
   directory?: boolean;
   onlySave?: boolean;
   concurrency?: string;
@@ -62,6 +61,11 @@ export async function runCommand(
     ...(flags.host !== undefined && { env: { ...process.env, HOST: flags.host } }),
   });
   const concurrency = positiveInt('--concurrency', flags.concurrency);
+  const markupSetup = {
+    ...(flags.onlySave && { onlySave: true }),
+    ...(flags.directory && { directory: true }),
+  };
+  markupOverrides(flags, markupSetup); // usage errors (two algorithms at once) before anything starts
   const timeScale = positiveNumber('--time-scale', flags.timeScale);
   const controller = new AbortController();
   let interrupts = 0;
@@ -110,10 +114,7 @@ export async function runCommand(
           ...(flags.count !== undefined && { count: flags.count }),
           time: flags.time ?? (local ? LOCAL_TIME_SEC : undefined),
         },
-        ...(flags.markup !== undefined && { markup: flags.markup }),
-        ...(flags.markupCommand !== undefined && { markupCommand: flags.markupCommand }),
-        ...(flags.directory && { directory: true }),
-        ...(flags.onlySave && { onlySave: true }),
+        buildMarkup: (logger) => markupFromOptions(flags, config, { ...markupSetup, logger }),
         ...(concurrency !== undefined && { concurrency }),
         ...(flags.onMarkupFailure !== undefined && { onMarkupFailure: flags.onMarkupFailure }),
         ...(flags.durability !== undefined && { durability: flags.durability }),

@@ -1,7 +1,6 @@
 import type { Config } from '../config/index.js';
-import { MarkupError } from './errors.js';
-import { createMarkup, isMarkupKind, type MarkupOptions } from './factory.js';
-import type { Markup } from './types.js';
+import { createMarkup, isMarkupKind, MarkupError } from '../markup/index.js';
+import type { Markup, MarkupOptions } from '../markup/index.js';
 
 /** The part of `Config` that chooses and tunes the markup. A full `Config` fits. */
 export type MarkupConfig = Partial<

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../../src/config/index.js';
-import { DEMO_WARNING, markupFromConfig, MarkupError } from '../../src/markup/index.js';
+import { markupFromConfig } from '../../src/cli/markup-config.js';
+import { DEMO_WARNING, MarkupError } from '../../src/markup/index.js';
 import { makeTempDir, ROOT } from './support.js';
 
 const MODULE = join(ROOT, 'examples/my-markup.js');

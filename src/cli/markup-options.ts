@@ -1,0 +1,90 @@
+import type { Command } from 'commander';
+import type { Config } from '../config/index.js';
+import { Marker } from '../markup/index.js';
+import type { Markup, MarkupLogger } from '../markup/index.js';
+import { EXIT, ExitError } from './exit-error.js';
+import { markupFromConfig, type MarkupConfig, type MarkupOverrides } from './markup-config.js';
+
+/**
+The `--markup-*` flags as commander parses them (strings, as typed). Every command that marks
+essays (`session start|reconnect|repeat`, `essay mark`, `eval`) registers them with
+`addMarkupOptions` and turns them into a Marker with `markerFromOptions`, so a mode added here is
+available everywhere at once.
+*/
+export interface MarkupFlags {
+  markup?: string;
+  markupCommand?: string;
+}
+
+/** Adds every `--markup-*` option to `cmd`. */
+export function addMarkupOptions(cmd: Command): Command {
+  return cmd
+    .option('--markup <demo|PATH>', 'markup: "demo", or the path of a markup module (replaces MARKUP)')
+    .option(
+      '--markup-command <cmd>',
+      'markup: a shell command run per essay, essay JSON on stdin, marked essay on stdout (replaces MARKUP_COMMAND)',
+    );
+}
+
+/** The flags that choose an algorithm, with the spelling the user typed (for "use only one" errors). */
+const CHOOSERS: [keyof MarkupFlags, string][] = [
+  ['markup', '--markup'],
+  ['markupCommand', '--markup-command'],
+];
+
+/** True when a flag (not `.env`) chose the algorithm. */
+export function markupChosenByFlags(flags: MarkupFlags): boolean {
+  return CHOOSERS.some(([key]) => flags[key] !== undefined);
+}
+
+export interface MarkupSetup {
+  /** Where relative paths resolve and commands run. @default process.cwd() */
+  cwd?: string;
+  /** Where the user's program's stderr lines and the markups' notes go. */
+  logger?: MarkupLogger;
+  /** Session-only choices (`--only-save`, `--directory`). */
+  onlySave?: boolean;
+  directory?: boolean;
+  /** `essay mark`: a flag that picks an algorithm overrides the session-only `.env` choices. */
+  ignoreSessionModes?: boolean;
+}
+
+/**
+Checks the flags (two algorithms at once is a usage error, exit 2) and turns them, with the
+configuration they override, into the options of `markupFromConfig`.
+*/
+export function markupOverrides(flags: MarkupFlags, setup: MarkupSetup = {}): MarkupOverrides {
+  const given = CHOOSERS.filter(([key]) => flags[key] !== undefined).map(([, spelling]) => spelling);
+  if (given.length === 2)
+    throw new ExitError(EXIT.usage, `error: use either ${given[0]} or ${given[1]}, not both`);
+  if (given.length > 2)
+    throw new ExitError(EXIT.usage, `error: use only one of ${given.join(', ')} (each chooses the markup)`);
+  const picked = given.length > 0;
+  return {
+    cwd: setup.cwd ?? process.cwd(),
+    ...(setup.logger !== undefined && { logger: setup.logger }),
+    ...(flags.markup !== undefined && { markup: flags.markup }),
+    ...(flags.markupCommand !== undefined && { markupCommand: flags.markupCommand }),
+    ...(setup.onlySave && { onlySaveFiles: true }),
+    ...(setup.directory && { checkDirectoryAnswer: true }),
+    ...(setup.ignoreSessionModes && picked && { onlySaveFiles: false, checkDirectoryAnswer: false }),
+  };
+}
+
+/** The markup the flags and the configuration ask for (flags win over `.env`). */
+export function markupFromOptions(
+  flags: MarkupFlags,
+  config: MarkupConfig | Config,
+  setup: MarkupSetup = {},
+): Promise<Markup> {
+  return markupFromConfig(config, markupOverrides(flags, setup));
+}
+
+/** A ready Marker for the flags and the configuration. */
+export async function markerFromOptions(
+  flags: MarkupFlags,
+  config: MarkupConfig | Config,
+  setup: MarkupSetup = {},
+): Promise<Marker> {
+  return new Marker(await markupFromOptions(flags, config, setup));
+}
