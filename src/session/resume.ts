@@ -15,6 +15,9 @@ export interface ResumeOptions {
   onFile: (payload: FileAvailablePayload) => void;
 }
 
+/** The `lastFileId` of a catch-up from a process that holds no file yet: never a file id. */
+export const NO_FILE_YET = 'none';
+
 /**
 Taking a session up again, after a reconnect or in a new process: replay what earlier processes
 recorded, take up saved inputs that have no answer (late if their deadline has passed), ask for
@@ -39,13 +42,13 @@ export class Resume {
     const { connector, pending, summary } = this.#c;
     connector.on(ServerEvent.fileRepeatSuccess, (p) => {
       const sessionId = p.sessionId ?? this.#c.sessionId ?? 'unknown';
+      // Held already: this process has it, or an earlier one got it accepted.
+      const held = summary.has('received', p.fileId) || summary.answeredEarlier(p.fileId);
       // Catching up after a resume, the newest file comes back too: not again if it was answered.
-      const known = this.catchingUp && summary.answeredEarlier(p.fileId);
-      if (!known) options.onFile({ sessionId, fileId: p.fileId, content: p.content });
+      if (!(this.catchingUp && summary.answeredEarlier(p.fileId)))
+        options.onFile({ sessionId, fileId: p.fileId, content: p.content });
       pending.settle('repeat', p.fileId);
-      // docs/protocol.md: `missed` is true only in answer to a repeat that carried `lastFileId`;
-      // a plain repeat's answer has it false or leaves it out. Either ends a catch-up here.
-      this.#caughtUp(p.fileId, p.missed === true);
+      this.#caughtUp(p.fileId, p.missed === true, held);
     });
     connector.on(ServerEvent.fileRepeatError, (p) => {
       this.#catchingUp = undefined;
@@ -96,21 +99,24 @@ export class Resume {
     }
     if (this.#c.ending) return;
     this.#catchingUp = new Set();
-    const lastFileId = this.#o.lastFileId();
-    this.#c.connector.getFile(lastFileId === undefined ? {} : { lastFileId });
+    // A catch-up request always carries `lastFileId` (docs/protocol.md §5.4): a placeholder when
+    // this process holds no file yet, since a plain repeat is a different request.
+    this.#c.connector.getFile({ lastFileId: this.#o.lastFileId() ?? NO_FILE_YET });
     void this.#c.outbox
       ?.drain()
       .catch((error: unknown) => this.#c.logger.error({ err: error }, 'resending answers failed'));
   }
 
   /**
-  A repeat brought a file: while it was one missed while away (`missed: true`), ask for the next
-  one. A falsy `missed` (a plain repeat's answer) ends the catch-up.
+  A catch-up repeat brought a file: while it is one this process did not hold, ask for the next.
+  The platform answers a catch-up with `missed: true` whether or not a file was missed (the
+  newest file comes back when none was), a plain repeat with `missed` falsy; so a held file, a
+  falsy `missed` or the same file twice ends the catch-up.
   */
-  #caughtUp(fileId: string, missed: boolean): void {
+  #caughtUp(fileId: string, missed: boolean, held: boolean): void {
     const asked = this.#catchingUp;
     if (asked === undefined) return;
-    if (!missed || asked.has(fileId) || this.#c.ending || !this.#c.connector.connected) {
+    if (!missed || held || asked.has(fileId) || this.#c.ending || !this.#c.connector.connected) {
       this.#catchingUp = undefined;
       return;
     }
