@@ -133,8 +133,7 @@ export class SessionState {
   */
   repeatTarget(lastFileId?: string): { file: PushedFile; missed: boolean } | undefined {
     const last = lastFileId === undefined ? -1 : this.files.findIndex((f) => f.fileId === lastFileId);
-    // A `lastFileId` that is no file of this session (a client that holds none yet) holds nothing.
-    const notHeld = (f: PushedFile, i: number) => !f.delivered || (lastFileId !== undefined && i > last);
+    const notHeld = (f: PushedFile, i: number) => !f.delivered || (last >= 0 && i > last);
     const missed = this.files.find((f, i) => f.counting === undefined && notHeld(f, i));
     if (missed !== undefined) return { file: missed, missed: true };
     const newest = this.files[this.files.length - 1];
