@@ -31,6 +31,10 @@ export class Outbox {
   readonly #o: OutboxOptions & { ackTimeoutMs: number };
   /** Store updates still running after answers. */
   readonly #settling = new Set<Promise<void>>();
+  /** Sent on the current connection and not answered yet: a drain waits for these, never resends them. */
+  readonly #onWire = new Set<string>();
+  /** Answered, the store not updated yet: a drain must not take them for unanswered. */
+  readonly #answered = new Set<string>();
   readonly #waiters = new Map<string, Array<(result: AckResult | undefined) => void>>();
   #draining: Promise<void> | undefined;
 
@@ -55,12 +59,17 @@ export class Outbox {
 
   /** The platform answered: the store is updated in the background (`settled` waits for it). */
   acknowledge(result: AckResult): void {
+    this.#onWire.delete(result.fileId);
+    this.#answered.add(result.fileId);
     const work = (async () => {
       await this.settle(result);
       if (!result.accepted) await this.#o.onRejected?.(result);
     })()
       .catch((error: unknown) => this.#o.onError?.(error, result.fileId))
-      .finally(() => this.#settling.delete(work));
+      .finally(() => {
+        this.#answered.delete(result.fileId);
+        this.#settling.delete(work);
+      });
     this.#settling.add(work);
   }
 
@@ -101,6 +110,8 @@ export class Outbox {
 
   /** The connection dropped: nobody should keep waiting for answers to the old connection. */
   interrupt(): void {
+    // Answers to what went out on the old connection will never come: a drain resends it.
+    this.#onWire.clear();
     for (const [, list] of [...this.#waiters]) for (const wake of [...list]) wake(undefined);
   }
 
@@ -116,9 +127,17 @@ export class Outbox {
     const tried = new Set<string>();
     for (;;) {
       if (!this.#o.connector.connected) return;
-      const next = (await this.#o.store.list()).find((e) => !tried.has(e.fileId));
+      const next = (await this.#o.store.list()).find(
+        (e) => !tried.has(e.fileId) && !this.#answered.has(e.fileId),
+      );
       if (!next) return;
       tried.add(next.fileId);
+      // Already on this connection (sent just before the drain began): wait for its answer, in
+      // order, instead of putting it on the wire a second time.
+      if (this.#onWire.has(next.fileId)) {
+        await this.waitFor(next.fileId);
+        continue;
+      }
       // Wait only for what was sent: a waiter for an unsent entry would hold its timer open. No
       // answer can slip in between, since none is handled before the next await.
       if (!this.#emit(next, true)) return;
@@ -132,7 +151,10 @@ export class Outbox {
       fileId: entry.fileId,
       content: entry.content,
     });
-    if (sent) this.#o.onSent(entry, resend);
+    if (sent) {
+      this.#onWire.add(entry.fileId);
+      this.#o.onSent(entry, resend);
+    }
     return sent;
   }
 }
