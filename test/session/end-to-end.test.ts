@@ -92,11 +92,12 @@ test('runSession with a markup command pipes each essay through the program', as
 });
 
 test('directory mode sends the answer another program writes into output/', async (t) => {
-  const env = await setup(t, { count: 2, timeoutCloseSec: 1000 });
+  // Both files pushed at once, 10 s × 0.5 = 5 s each: the "program" below has time to answer.
+  const env = await setup(t, { count: 2, timeoutCloseSec: 1000, timeScale: 0.5, pushIntervalSec: 0 });
   const session = makeSession(
     env,
     (await import('../../src/markup/index.js')).createDirectoryMarkup({ pollIntervalMs: 10 }),
-    { onMarkupFailure: 'send-late' },
+    { onMarkupFailure: 'send-late', timeScale: 0.5 },
   );
   session.on('file-saved', ({ fileId, path }) => {
     // The "participant's program": reads input/{id}.json, writes output/{id}.json.

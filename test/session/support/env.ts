@@ -30,7 +30,12 @@ export interface TestEnv {
 /** A temp dir, a tiny dataset and a real local platform on a free port; all removed after the test. */
 export async function setup(
   t: TestContext,
-  spec: DatasetSpec & { timeoutCloseSec?: number; port?: number; timeScale?: number } = {},
+  spec: DatasetSpec & {
+    timeoutCloseSec?: number;
+    port?: number;
+    timeScale?: number;
+    pushIntervalSec?: number;
+  } = {},
 ): Promise<TestEnv> {
   const dir = await mkdtemp(join(tmpdir(), 'readable-session-'));
   const datasetDir = join(dir, 'dataset');
@@ -41,6 +46,7 @@ export async function setup(
     tokens: [TOKEN],
     timeScale: spec.timeScale ?? TIME_SCALE,
     timeoutCloseSec: spec.timeoutCloseSec ?? 100,
+    ...(spec.pushIntervalSec !== undefined ? { pushIntervalSec: spec.pushIntervalSec } : {}),
     port: spec.port ?? 0,
   });
   t.after(async () => {
