@@ -12,10 +12,15 @@ export { SelectionCollection } from './selection-collection.js';
 
 export { EssayReadError, EssayWriteError, EssayFileError, SelectionError } from './errors.js';
 
+export { stringifyDeep, escapeLoneSurrogates } from './deep-json.js';
+
 export { validateEssaySchema, essaySchema, ESSAY_SCHEMA_URL } from './schema.js';
 export type { SchemaResult } from './schema.js';
 
 export { formatWarning } from './format.js';
+
+// JSON text → value, a syntax error becoming an EssayReadError with line and column.
+export { parseJsonText } from './json-text.js';
 
 export { SUBJECTS, SELECTION_GROUPS, SELECTION_TEXT_FIELDS } from './types.js';
 export type {

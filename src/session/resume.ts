@@ -16,7 +16,7 @@ export interface ResumeOptions {
 }
 
 /** The `lastFileId` of a catch-up from a process that holds no file yet: never a file id. */
-export const NO_FILE_YET = 'none';
+export const NO_FILE_YET = '';
 
 /**
 Taking a session up again, after a reconnect or in a new process: replay what earlier processes
