@@ -42,13 +42,11 @@ export class Resume {
     const { connector, pending, summary } = this.#c;
     connector.on(ServerEvent.fileRepeatSuccess, (p) => {
       const sessionId = p.sessionId ?? this.#c.sessionId ?? 'unknown';
-      // Held already: this process has it, or an earlier one got it accepted.
-      const held = summary.has('received', p.fileId) || summary.answeredEarlier(p.fileId);
       // Catching up after a resume, the newest file comes back too: not again if it was answered.
       if (!(this.catchingUp && summary.answeredEarlier(p.fileId)))
         options.onFile({ sessionId, fileId: p.fileId, content: p.content });
       pending.settle('repeat', p.fileId);
-      this.#caughtUp(p.fileId, p.missed === true, held);
+      this.#caughtUp(p.fileId, p.missed === true);
     });
     connector.on(ServerEvent.fileRepeatError, (p) => {
       this.#catchingUp = undefined;
@@ -108,15 +106,13 @@ export class Resume {
   }
 
   /**
-  A catch-up repeat brought a file: while it is one this process did not hold, ask for the next.
-  The platform answers a catch-up with `missed: true` whether or not a file was missed (the
-  newest file comes back when none was), a plain repeat with `missed` falsy; so a held file, a
-  falsy `missed` or the same file twice ends the catch-up.
+  A catch-up repeat brought a file: while the answers say `missed: true`, ask for the next. A
+  falsy `missed` (a plain repeat's answer, or no file missed) or the same file twice ends it.
   */
-  #caughtUp(fileId: string, missed: boolean, held: boolean): void {
+  #caughtUp(fileId: string, missed: boolean): void {
     const asked = this.#catchingUp;
     if (asked === undefined) return;
-    if (!missed || held || asked.has(fileId) || this.#c.ending || !this.#c.connector.connected) {
+    if (!missed || asked.has(fileId) || this.#c.ending || !this.#c.connector.connected) {
       this.#catchingUp = undefined;
       return;
     }
