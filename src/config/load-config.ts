@@ -70,6 +70,13 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     logsDir: resolve(cwd, raw.LOGS_DIR ?? 'logs'),
     ...optional('markup', raw.MARKUP === undefined ? undefined : resolveMarkup(cwd, raw.MARKUP)),
     ...optional('markupCommand', raw.MARKUP_COMMAND),
+    ...optional('markupWorker', raw.MARKUP_WORKER),
+    ...optional('markupWorkers', take('MARKUP_WORKERS', parsePositiveInteger, undefined)),
+    ...optional('markupWorkerInflight', take('MARKUP_WORKER_INFLIGHT', parsePositiveInteger, undefined)),
+    ...optional(
+      'markupWorkerStartTimeoutSec',
+      take('MARKUP_WORKER_START_TIMEOUT', parseSecondsAboveZero, undefined),
+    ),
     concurrency: take('SESSION_CONCURRENCY', parsePositiveInteger, 4),
     durability: take('SESSION_DURABILITY', parseDurability, 'fsync-input'),
     ...optional('envFile', envFile),

@@ -32,6 +32,14 @@ export interface Config {
   readonly markup?: string;
   /** `MARKUP_COMMAND`: a shell command that marks up an essay. */
   readonly markupCommand?: string;
+  /** `MARKUP_WORKER`: the shell command of a long-lived worker (docs/markup-worker.md). */
+  readonly markupWorker?: string;
+  /** `MARKUP_WORKERS`: how many workers. */
+  readonly markupWorkers?: number;
+  /** `MARKUP_WORKER_INFLIGHT`: essays in flight per worker. */
+  readonly markupWorkerInflight?: number;
+  /** `MARKUP_WORKER_START_TIMEOUT`: seconds a worker may take to be ready. */
+  readonly markupWorkerStartTimeoutSec?: number;
   /** `SESSION_CONCURRENCY`: essays marked at the same time. @default 4 */
   readonly concurrency: number;
   /**
@@ -64,6 +72,10 @@ export const ENV_VARIABLES = [
   'SESSION_DURABILITY',
   'MARKUP',
   'MARKUP_COMMAND',
+  'MARKUP_WORKER',
+  'MARKUP_WORKERS',
+  'MARKUP_WORKER_INFLIGHT',
+  'MARKUP_WORKER_START_TIMEOUT',
   'DEBUG_MAX_MARKUP_DEMO_DELAY',
   'CHECK_DIRECTORY_ANSWER',
   'CHECK_DIRECTORY_ANSWER_DELAY',
