@@ -16,3 +16,15 @@ export class DatasetSourceError extends ToolkitError {
     super(`${where.join(', ')}: ${message}`);
   }
 }
+
+/** A source file that is not valid YAML or does not match source.schema.json; the message names the file. */
+export class DatasetSourceFileError extends ToolkitError {
+  override name = 'DatasetSourceFileError' as const;
+
+  constructor(
+    readonly file: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`${file}: ${problems.join('; ')}`);
+  }
+}

@@ -1,7 +1,13 @@
+// The demo dataset's source format (docs/dataset-format.md §3; schema: source.schema.json).
+
 export type Subject = 'rus' | 'rus-free' | 'lit' | 'social' | 'hist' | 'eng' | 'eng-free';
+
 export interface SourceSelection {
-  quote: string; // exact substring of the text; '' with whole=true for a whole-text remark (0..0)
-  occurrence?: number; // 1-based, when the quote occurs several times (default 1)
+  /** The exact text marked, copied from the essay text; absent for a whole-text remark. */
+  quote?: string;
+  /** Which occurrence of the quote is meant, from 1 (default 1). */
+  occurrence?: number;
+  /** A remark about the whole text: no quote, rendered as offsets 0..0. */
   whole?: boolean;
   type: string;
   group: 'error' | 'meaning';
@@ -11,17 +17,21 @@ export interface SourceSelection {
   explanation?: string;
   correction?: string;
 }
+
 export interface SourceExpert {
   expert: string;
   third?: boolean;
   criteria: Record<string, number>;
   selections: SourceSelection[];
 }
+
 export interface SourceEssay {
-  id: string; // 7 digits, unique: part A uses 1000001.., part B 2000001..
+  /** 7 digits, unique; also the source file's name. */
+  id: string;
   split: 'train' | 'test';
   subject: Subject;
   meta: { theme: string; taskText: string; class: string; year: number; test: string };
   text: string;
-  experts: SourceExpert[]; // 2 or 3
+  /** 2 or 3. */
+  experts: SourceExpert[];
 }

@@ -13,27 +13,25 @@ export interface Span {
   end: number;
 }
 
-/** Offsets of the `occurrence`-th match of the quote (JS string indices, end exclusive). */
+/** Offsets of the `occurrence`-th match of the quote (JS string indices, end exclusive), or why there are none. */
 export function locate(text: string, sel: SourceSelection): Span | string {
-  if (sel.whole === true) {
-    return sel.quote === '' ? { start: 0, end: 0 } : 'whole=true needs an empty quote';
-  }
-  if (sel.quote === '') return 'empty quote without whole=true';
-  if (sel.quote.trim() !== sel.quote)
-    return `quote ${JSON.stringify(sel.quote)} starts or ends with whitespace`;
+  const quote = sel.quote ?? '';
+  if (sel.whole === true) return quote === '' ? { start: 0, end: 0 } : 'whole: true takes no quote';
+  if (quote === '') return 'no quote, and not whole: true';
+  if (quote.trim() !== quote) return `quote ${JSON.stringify(quote)} starts or ends with whitespace`;
   const occurrence = sel.occurrence ?? 1;
   if (!Number.isInteger(occurrence) || occurrence < 1)
     return `occurrence ${occurrence} is not a positive integer`;
   let at = -1;
   for (let n = 0; n < occurrence; n += 1) {
-    at = text.indexOf(sel.quote, at + 1);
+    at = text.indexOf(quote, at + 1);
     if (at < 0) {
       return n === 0
-        ? `quote ${JSON.stringify(sel.quote)} not found in the text`
-        : `quote ${JSON.stringify(sel.quote)} occurs only ${n} time(s), occurrence ${occurrence} asked`;
+        ? `quote ${JSON.stringify(quote)} not found in the text`
+        : `quote ${JSON.stringify(quote)} occurs only ${n} time(s), occurrence ${occurrence} asked`;
     }
   }
-  return { start: at, end: at + sel.quote.length };
+  return { start: at, end: at + quote.length };
 }
 
 function checkSelection(essay: SourceEssay, expert: string, index: number, sel: SourceSelection): Span {

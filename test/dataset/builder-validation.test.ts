@@ -1,13 +1,20 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { DatasetSourceError } from '../../scripts/dataset/errors.js';
-import { PART_A } from '../../scripts/dataset/part-a.js';
+import { DatasetSourceError, DatasetSourceFileError } from '../../scripts/dataset/errors.js';
 import { renderDataset, stableUuid } from '../../scripts/dataset/render.js';
+import { SOURCE_DIR, loadSources, parseSource } from '../../scripts/dataset/source.js';
 import type { SourceEssay } from '../../scripts/dataset/types.js';
 import { validateAll } from '../../scripts/dataset/validate.js';
 
+const SOURCES = await loadSources();
+const SAMPLE_FILE = await readFile(join(SOURCE_DIR, '1000001.yaml'), 'utf8');
+/** A source with a whole-text remark. */
+const WHOLE_FILE = await readFile(join(SOURCE_DIR, '1000005.yaml'), 'utf8');
+
 function sample(): SourceEssay {
-  const first = PART_A[0];
+  const first = SOURCES.find((e) => e.id === '1000001');
   assert.ok(first);
   return structuredClone(first);
 }
@@ -23,9 +30,63 @@ function rejects(essays: SourceEssay[], pattern: RegExp): void {
   );
 }
 
+function rejectsFile(file: string, text: string, pattern: RegExp): void {
+  assert.throws(
+    () => parseSource(file, text),
+    (error: unknown) => {
+      assert.ok(error instanceof DatasetSourceFileError);
+      assert.match(error.message, pattern);
+      return true;
+    },
+  );
+}
+
+describe('the dataset source files', () => {
+  it('are one YAML file per essay, named by id, all in the schema', () => {
+    assert.equal(SOURCES.length, 42);
+    assert.equal(new Set(SOURCES.map((e) => e.id)).size, SOURCES.length);
+    assert.equal(parseSource('1000001.yaml', SAMPLE_FILE).id, '1000001');
+  });
+
+  it('name the file and the path of a schema violation', () => {
+    rejectsFile(
+      '1000001.yaml',
+      SAMPLE_FILE.replace('group: meaning', 'group: meening'),
+      /^1000001\.yaml: experts\[0\]\.selections\[0\]\.group: must be equal to one of the allowed values \("error", "meaning"\)/,
+    );
+    rejectsFile(
+      '1000001.yaml',
+      SAMPLE_FILE.replace('group: meaning', 'group: meaning\n        qoute: x'),
+      /experts\[0\]\.selections\[0\]: must NOT have additional properties \(qoute\)/,
+    );
+    rejectsFile(
+      '1000001.yaml',
+      SAMPLE_FILE.replace("id: '1000001'", 'id: 1000001'),
+      /^1000001\.yaml: id: must be string/,
+    );
+  });
+
+  it('refuse a whole-text remark that also quotes, and a selection with neither', () => {
+    const whole = WHOLE_FILE.replace(/whole: true/, 'whole: true\n        quote: Книги');
+    assert.notEqual(whole, WHOLE_FILE, 'the sample has a whole-text remark');
+    rejectsFile(
+      '1000005.yaml',
+      whole,
+      /\.quote: boolean schema is false.*must match exactly one schema in oneOf/,
+    );
+    const neither = SAMPLE_FILE.replace(/- quote: [^\n]*\n\s+/, '- ');
+    rejectsFile('1000001.yaml', neither, /selections\[0\]: must have required property 'quote'/);
+  });
+
+  it('refuse broken YAML and a file named after another id', () => {
+    rejectsFile('1000001.yaml', `${SAMPLE_FILE}\n  : : [`, /^1000001\.yaml: not valid YAML: /);
+    rejectsFile('1000002.yaml', SAMPLE_FILE, /^1000002\.yaml: id 1000001 needs the file name 1000001\.yaml/);
+  });
+});
+
 describe('the dataset builder validation', () => {
-  it('accepts the part A sources', () => {
-    assert.equal(validateAll(PART_A).size, PART_A.length);
+  it('accepts every source', () => {
+    assert.equal(validateAll(SOURCES).size, SOURCES.length);
   });
 
   it('names the essay, expert and selection when a quote is not in the text', () => {
@@ -53,6 +114,7 @@ describe('the dataset builder validation', () => {
     const sel = essay.experts[0]?.selections[9];
     const span = spans?.[9];
     assert.ok(sel && span);
+    assert.equal(sel.occurrence, 2);
     assert.equal(essay.text.slice(span.start, span.end), 'показывает');
     assert.ok(span.start > essay.text.indexOf('показывает'));
   });
@@ -94,18 +156,20 @@ describe('the dataset builder validation', () => {
     const lone = sample();
     lone.experts = lone.experts.slice(0, 1);
     rejects([lone], /has 1 experts, needs 2\.\.3/);
-    const unflagged = structuredClone(PART_A.find((e) => e.experts.length === 3));
+    const unflagged = structuredClone(SOURCES.find((e) => e.experts.length === 3));
     assert.ok(unflagged?.experts[2]);
     delete unflagged.experts[2].third;
     rejects([unflagged], /the third expert must have third: true/);
   });
 
-  it('accepts a whole-text remark only with an empty quote', () => {
+  it('accepts a whole-text remark only without a quote', () => {
     const essay = sample();
     const expert = essay.experts[0];
     assert.ok(expert);
     expert.selections.push({ quote: 'Книги', whole: true, type: 'П.однообр', group: 'error' });
-    rejects([essay], /whole=true needs an empty quote/);
+    rejects([essay], /whole: true takes no quote/);
+    expert.selections.splice(-1, 1, { type: 'П.однообр', group: 'error' });
+    rejects([essay], /no quote, and not whole: true/);
   });
 
   it('derives stable version-5 style UUIDs from the ids', () => {
@@ -116,7 +180,7 @@ describe('the dataset builder validation', () => {
   });
 
   it('renders markups with every selection field filled and ids unique per markup', () => {
-    const files = renderDataset(PART_A);
+    const files = renderDataset(SOURCES);
     const markup = JSON.parse(files.get('train/1000001_exp1.json') ?? '{}') as {
       meta: Record<string, unknown>;
       selections: Record<string, unknown>[];

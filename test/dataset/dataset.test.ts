@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import { Essay } from '../../src/essay/index.js';
 import { computeCriteria } from '../../src/scoring/criteria/index.js';
 import { wordCount } from '../../src/scoring/words.js';
-import { DEFAULT_OUT_DIR, allSources, buildDataset } from '../../scripts/dataset/build.js';
+import { DEFAULT_OUT_DIR, buildDataset, checkDataset } from '../../scripts/dataset/build.js';
 import { SUBJECTS } from '../../scripts/dataset/catalogue.js';
-import { renderDataset } from '../../scripts/dataset/render.js';
 import type { IndexEntry } from '../../scripts/dataset/render.js';
 
 const ROOT = DEFAULT_OUT_DIR;
@@ -121,26 +120,20 @@ describe('the shipped demo dataset', () => {
     }
   });
 
-  it('is reproduced byte for byte by rendering the sources again', async () => {
-    const files = renderDataset(allSources());
-    const onDisk = await listShipped();
-    assert.deepEqual(onDisk, [...files.keys()].filter((rel) => rel !== 'index.json').sort());
-    for (const [rel, content] of files) {
-      assert.equal(await readFile(join(ROOT, rel), 'utf8'), content, `${rel} differs from a fresh build`);
-    }
+  it('is up to date: rendering the sources again gives these files, byte for byte', async () => {
+    assert.deepEqual(await checkDataset(ROOT), []);
   });
 });
 
 describe('the dataset builder', () => {
-  let dir = '';
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'readable-dataset-'));
-  });
-  after(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  async function tempDir(t: { after: (fn: () => Promise<void>) => void }): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'readable-dataset-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    return dir;
+  }
 
-  it('writes the same bytes on every run and removes stale files', async () => {
+  it('writes the same bytes on every run and removes stale files', async (t) => {
+    const dir = await tempDir(t);
     await buildDataset(dir);
     const first = new Map<string, string>();
     for (const split of ['train', 'test']) {
@@ -156,5 +149,33 @@ describe('the dataset builder', () => {
       assert.equal(await readFile(join(dir, rel), 'utf8'), content, rel);
       assert.equal(await readFile(join(ROOT, rel), 'utf8'), content, `${rel} in data/demo`);
     }
+  });
+
+  it('check names a wrong offset, a hand-edited, a missing and a stale file', async (t) => {
+    const dir = await tempDir(t);
+    await cp(ROOT, dir, { recursive: true });
+    const rel = 'train/1000001_exp1.json';
+    const markup = JSON.parse(await readFile(join(dir, rel), 'utf8')) as {
+      selections: { startSelection: number; endSelection: number }[];
+    };
+    const first = markup.selections[0];
+    assert.ok(first);
+    assert.deepEqual([first.startSelection, first.endSelection], [0, 42]);
+    first.endSelection = 41;
+    await writeFile(join(dir, rel), `${JSON.stringify(markup, null, 2)}\n`);
+    const essay = await readFile(join(dir, 'train/1000002.json'), 'utf8');
+    await writeFile(join(dir, 'train/1000002.json'), essay.replace('"year": 2021', '"year": 2022'));
+    await rm(join(dir, 'test/2000018_exp2.json'));
+    await writeFile(join(dir, 'test/9999999.json'), '{}');
+
+    const problems = await checkDataset(dir);
+    assert.deepEqual(problems, [
+      'test/9999999.json: not produced by the sources (a stale or hand-made file)',
+      'train/1000001_exp1.json: differs from a fresh render',
+      'train/1000001_exp1.json: selection 1001 (#0): offsets 0..41 select "Какую роль играет чтение в жизни человека", ' +
+        'the source quotes "Какую роль играет чтение в жизни человека?" at 0..42',
+      'train/1000002.json: differs from a fresh render',
+      'test/2000018_exp2.json: missing',
+    ]);
   });
 });
