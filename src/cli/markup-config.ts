@@ -15,18 +15,27 @@ export type MarkupConfig = Partial<
     | 'markupWorkers'
     | 'markupWorkerInflight'
     | 'markupWorkerStartTimeoutSec'
+    | 'markupUrls'
+    | 'markupUrlInflight'
+    | 'markupAuth'
+    | 'tlsInsecure'
     | 'demoMaxDelaySec'
   >
 >;
 
 /** What the command line adds: flags win over `.env`, and the rest of `MarkupOptions` passes through. */
-export interface MarkupOverrides extends Omit<MarkupOptions, 'modulePath' | 'command' | 'workerCommand'> {
+export interface MarkupOverrides extends Omit<
+  MarkupOptions,
+  'modulePath' | 'command' | 'workerCommand' | 'urls'
+> {
   /** `--markup`: a registered kind (`demo`, …) or the path of a module, relative to `cwd`. Replaces `MARKUP` and `MARKUP_COMMAND`. */
   markup?: string;
   /** `--markup-command`: replaces `MARKUP` and `MARKUP_COMMAND`. */
   markupCommand?: string;
   /** `--markup-worker`: replaces the algorithm settings of `.env` likewise. */
   markupWorker?: string;
+  /** `--markup-url` (repeatable): likewise. */
+  markupUrls?: readonly string[];
   onlySaveFiles?: boolean;
   checkDirectoryAnswer?: boolean;
 }
@@ -36,13 +45,14 @@ interface Choice {
   /** The setting that asked for it, as the user wrote it (`MARKUP_COMMAND`, `--markup`). */
   source: string;
   value?: string;
+  urls?: readonly string[];
 }
 
 /** Kinds that `--markup NAME` may not name, because they need settings of their own. */
-const NEEDS_SETTINGS = new Set(['module', 'command', 'worker']);
+const NEEDS_SETTINGS = new Set(['module', 'command', 'worker', 'http']);
 
 /**
-Builds the markup the configuration asks for: only-save > directory > command > worker > module > demo.
+Builds the markup the configuration asks for: only-save > directory > command > worker > http > module > demo.
 Two settings that each choose a markup (say `SESSION_IS_ONLY_SAVE_FILES` and
 `CHECK_DIRECTORY_ANSWER`, or `MARKUP` and `MARKUP_COMMAND`) are a `config` MarkupError
 instead of a silent pick. Nothing set means the demo.
@@ -51,7 +61,8 @@ export async function markupFromConfig(
   config: MarkupConfig,
   overrides: MarkupOverrides = {},
 ): Promise<Markup> {
-  const { markup, markupCommand, markupWorker, onlySaveFiles, checkDirectoryAnswer, ...options } = overrides;
+  const { markup, markupCommand, markupWorker, markupUrls, onlySaveFiles, checkDirectoryAnswer, ...options } =
+    overrides;
   const choices: Choice[] = [];
   if (onlySaveFiles ?? config.onlySaveFiles)
     choices.push({
@@ -65,7 +76,12 @@ export async function markupFromConfig(
     });
 
   // A flag that picks the algorithm replaces what .env picked, rather than conflicting with it.
-  const fromFlags = markup !== undefined || markupCommand !== undefined || markupWorker !== undefined;
+  const fromFlags =
+    markup !== undefined ||
+    markupCommand !== undefined ||
+    markupWorker !== undefined ||
+    markupUrls !== undefined;
+  const urls = fromFlags ? markupUrls : config.markupUrls;
   const command = fromFlags ? markupCommand : config.markupCommand;
   const worker = fromFlags ? markupWorker : config.markupWorker;
   const moduleOrKind = fromFlags ? markup : config.markup;
@@ -75,6 +91,8 @@ export async function markupFromConfig(
       source: fromFlags ? '--markup-command' : 'MARKUP_COMMAND',
       value: command,
     });
+  if (urls !== undefined && urls.length > 0)
+    choices.push({ kind: 'http', source: fromFlags ? '--markup-url' : 'MARKUP_URL', urls });
   if (worker !== undefined)
     choices.push({ kind: 'worker', source: fromFlags ? '--markup-worker' : 'MARKUP_WORKER', value: worker });
   if (moduleOrKind !== undefined) {
@@ -103,7 +121,11 @@ export async function markupFromConfig(
     ...(config.markupWorkerStartTimeoutSec !== undefined && {
       workerStartTimeoutSec: config.markupWorkerStartTimeoutSec,
     }),
+    ...(config.markupUrlInflight !== undefined && { urlInflight: config.markupUrlInflight }),
+    ...(config.markupAuth !== undefined && { auth: config.markupAuth }),
+    ...(config.tlsInsecure === true && { insecure: true }),
     ...options,
+    ...(chosen.urls !== undefined && { urls: chosen.urls }),
     ...(chosen.kind === 'command' && { command: chosen.value }),
     ...(chosen.kind === 'worker' && { workerCommand: chosen.value }),
     ...(chosen.kind === 'module' && { modulePath: chosen.value }),

@@ -18,6 +18,8 @@ export interface MarkupFlags {
   workers?: string;
   workerInflight?: string;
   workerStartTimeout?: string;
+  markupUrl?: string[];
+  urlInflight?: string;
 }
 
 /** Adds every `--markup-*` option to `cmd`. */
@@ -38,6 +40,15 @@ export function addMarkupOptions(cmd: Command): Command {
       'worker markup: essays in flight per worker (MARKUP_WORKER_INFLIGHT, default 1)',
     )
     .option(
+      '--markup-url <url>',
+      'markup: POST each essay to this model server, repeatable for several (docs/markup-http.md; MARKUP_URL, auth header from MARKUP_AUTH)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option(
+      '--url-inflight <k>',
+      'HTTP markup: requests in flight per server (MARKUP_URL_INFLIGHT, default 4)',
+    )
+    .option(
       '--worker-start-timeout <sec>',
       'worker markup: seconds each worker may take to print its ready line (MARKUP_WORKER_START_TIMEOUT, default 60)',
     );
@@ -48,6 +59,7 @@ const CHOOSERS: [keyof MarkupFlags, string][] = [
   ['markup', '--markup'],
   ['markupCommand', '--markup-command'],
   ['markupWorker', '--markup-worker'],
+  ['markupUrl', '--markup-url'],
 ];
 
 function positiveInteger(flag: string, raw: string | undefined): number | undefined {
@@ -79,6 +91,8 @@ export interface MarkupSetup {
   /** Session-only choices (`--only-save`, `--directory`). */
   onlySave?: boolean;
   directory?: boolean;
+  /** `--insecure`: also for `--markup-url` servers (TLS_INSECURE applies too). */
+  insecure?: boolean;
   /** `essay mark`: a flag that picks an algorithm overrides the session-only `.env` choices. */
   ignoreSessionModes?: boolean;
 }
@@ -97,7 +111,10 @@ export function markupOverrides(flags: MarkupFlags, setup: MarkupSetup = {}): Ma
   const workers = positiveInteger('--workers', flags.workers);
   const inflight = positiveInteger('--worker-inflight', flags.workerInflight);
   const startTimeout = positiveSeconds('--worker-start-timeout', flags.workerStartTimeout);
+  const urlInflight = positiveInteger('--url-inflight', flags.urlInflight);
   return {
+    ...(urlInflight !== undefined && { urlInflight }),
+    ...(setup.insecure === true && { insecure: true }),
     ...(workers !== undefined && { workers }),
     ...(inflight !== undefined && { workerInflight: inflight }),
     ...(startTimeout !== undefined && { workerStartTimeoutSec: startTimeout }),
@@ -106,6 +123,7 @@ export function markupOverrides(flags: MarkupFlags, setup: MarkupSetup = {}): Ma
     ...(flags.markup !== undefined && { markup: flags.markup }),
     ...(flags.markupCommand !== undefined && { markupCommand: flags.markupCommand }),
     ...(flags.markupWorker !== undefined && { markupWorker: flags.markupWorker }),
+    ...(flags.markupUrl !== undefined && { markupUrls: flags.markupUrl }),
     ...(setup.onlySave && { onlySaveFiles: true }),
     ...(setup.directory && { checkDirectoryAnswer: true }),
     ...(setup.ignoreSessionModes && picked && { onlySaveFiles: false, checkDirectoryAnswer: false }),

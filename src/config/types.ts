@@ -40,6 +40,12 @@ export interface Config {
   readonly markupWorkerInflight?: number;
   /** `MARKUP_WORKER_START_TIMEOUT`: seconds a worker may take to be ready. */
   readonly markupWorkerStartTimeoutSec?: number;
+  /** `MARKUP_URL`: model servers the essays are POSTed to (comma-separated; docs/markup-http.md). */
+  readonly markupUrls?: readonly string[];
+  /** `MARKUP_URL_INFLIGHT`: requests in flight per model server. */
+  readonly markupUrlInflight?: number;
+  /** `MARKUP_AUTH`: the `Authorization` header sent to the model servers. A secret: always masked. */
+  readonly markupAuth?: string;
   /** `SESSION_CONCURRENCY`: essays marked at the same time. @default 4 */
   readonly concurrency: number;
   /**
@@ -76,6 +82,9 @@ export const ENV_VARIABLES = [
   'MARKUP_WORKERS',
   'MARKUP_WORKER_INFLIGHT',
   'MARKUP_WORKER_START_TIMEOUT',
+  'MARKUP_URL',
+  'MARKUP_URL_INFLIGHT',
+  'MARKUP_AUTH',
   'DEBUG_MAX_MARKUP_DEMO_DELAY',
   'CHECK_DIRECTORY_ANSWER',
   'CHECK_DIRECTORY_ANSWER_DELAY',

@@ -4,6 +4,7 @@ import { createDirectoryMarkup } from './directory-markup.js';
 import { MarkupError } from './errors.js';
 import { loadModuleMarkup } from './module-markup.js';
 import { createOnlySaveMarkup } from './only-save.js';
+import { createHttpMarkup } from './http/index.js';
 import { createWorkerMarkup } from './worker/index.js';
 import type { Markup, MarkupLogger } from './types.js';
 
@@ -35,6 +36,14 @@ export interface MarkupOptions {
   workerInflight?: number;
   /** `worker`: seconds each worker may take to say it is ready. @default 60 */
   workerStartTimeoutSec?: number;
+  /** `http`: the model servers' URLs. */
+  urls?: readonly string[];
+  /** `http`: requests in flight per server. @default 4 */
+  urlInflight?: number;
+  /** `http`: the `Authorization` header (`MARKUP_AUTH`). */
+  auth?: string;
+  /** `http`: skip TLS certificate checks (explicit opt-out only). */
+  insecure?: boolean;
 }
 
 export type MarkupFactory = (options: MarkupOptions) => Markup | Promise<Markup>;
@@ -77,6 +86,17 @@ const registry = new Map<string, MarkupFactory>([
       }),
   ],
   ['only-save', () => createOnlySaveMarkup()],
+  [
+    'http',
+    (o) =>
+      createHttpMarkup({
+        urls: o.urls ?? [],
+        ...(o.urlInflight !== undefined && { perServer: o.urlInflight }),
+        ...(o.auth !== undefined && { auth: o.auth }),
+        ...(o.insecure !== undefined && { insecure: o.insecure }),
+        ...(o.logger !== undefined && { logger: o.logger }),
+      }),
+  ],
   [
     'worker',
     (o) =>

@@ -21,6 +21,8 @@ export { createDirectoryMarkup } from './directory-markup.js';
 export type { DirectoryMarkupOptions } from './directory-markup.js';
 export { createOnlySaveMarkup } from './only-save.js';
 export { createWorkerMarkup } from './worker/index.js';
+export { createHttpMarkup } from './http/index.js';
+export type { HttpMarkupOptions } from './http/index.js';
 export type { WorkerMarkupOptions } from './worker/index.js';
 
 // Intentionally not exported: runCommand, waitForFile and CapturedText are implementation
