@@ -104,7 +104,7 @@ export async function markupFromConfig(
   if (choices.length > 1) {
     const listed = choices.map((c) => `${c.source} (${c.kind})`).join(', ');
     throw new MarkupError(
-      `conflicting markup settings: ${listed}; set only one of them (precedence, were it allowed: only-save > directory > command > worker > module > demo)`,
+      `conflicting markup settings: ${listed}; set only one of them (precedence, were it allowed: only-save > directory > command > worker > http > module > demo)`,
       'config',
       { markup: choices.map((c) => c.kind).join('+') },
     );
