@@ -31,6 +31,12 @@ if (existsSync(psrPath)) {
   console.log('\nPSR: bench/psr.ts not found, skipped');
 }
 
+const { benchEvalScoring, formatEvalScoring } = await import('./eval-scoring.js');
+console.log('\nEval scoring');
+const evalScoring = await benchEvalScoring();
+console.log(formatEvalScoring(evalScoring));
+results.evalScoring = evalScoring;
+
 results.machine = { ...machine, loadAfter: loadavg().map((l) => Number(l.toFixed(2))) };
 const out = join(import.meta.dirname, 'results.json');
 await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);

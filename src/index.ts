@@ -17,3 +17,5 @@ export * as platform from './platform/index.js';
 export * as scoring from './scoring/index.js';
 export { startPlatform } from './platform/index.js';
 export type { Platform, PlatformOptions, SessionReport } from './platform/index.js';
+// Offline evaluation runs (docs/eval.md): the summary.json / scores.jsonl types.
+export * as evaluation from './eval/index.js';

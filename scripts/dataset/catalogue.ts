@@ -1,7 +1,7 @@
 import type { Subject } from './types.js';
 import { CATALOGUE, SUBJECTS as CATALOGUE_SUBJECTS } from '../../src/scoring/catalogue/index.js';
 
-// The code lists live in the toolkit's catalogue (src/scoring/catalogue, scoring.md §2). The
+// The code lists live in the toolkit's catalogue (src/scoring/catalogue, docs/scoring.md §2). The
 // builder demands its canonical spellings (`canonicalCode(...) === type`, not just a
 // case-insensitive match) because the history processor links roles and causes case-sensitively.
 // SEMANTIC_BLOCKS: the blocks PSR treats as "semantic"; they must carry group `meaning`.
@@ -15,7 +15,7 @@ export {
 
 export const SUBJECTS: readonly Subject[] = CATALOGUE_SUBJECTS;
 
-/** Per-criterion maxima, K1 first (scoring.md §3); their sums are the subject maxima 24/24/14/6/12/14/14. */
+/** Per-criterion maxima, K1 first (docs/scoring.md §3); their sums are the subject maxima 24/24/14/6/12/14/14. */
 export const CRITERIA_MAX: Record<Subject, readonly number[]> = Object.fromEntries(
   SUBJECTS.map((s) => [s, CATALOGUE[s].criteriaMax]),
 ) as Record<Subject, readonly number[]>;

@@ -4,6 +4,8 @@ import { registerSession } from './commands/session/index.js';
 import { registerPlatform } from './commands/platform/index.js';
 import { registerCalc } from './commands/calc/index.js';
 import { registerEssay } from './commands/essay/index.js';
+import { registerDataset } from './commands/dataset/index.js';
+import { registerEval } from './commands/eval/index.js';
 
 function packageVersion(): string {
   const url = new URL('../../package.json', import.meta.url);
@@ -26,6 +28,10 @@ export function buildProgram(): Command {
   registerPlatform(program.command('platform').description('The local platform (a Socket.IO 2 emulator)'));
   registerCalc(program.command('calc').description('Score markups offline: criteria and PSR'));
   registerEssay(program.command('essay').description('Check and inspect essay files'));
+  registerEval(program);
+  registerDataset(
+    program.command('dataset').description('Check datasets and import them from other layouts'),
+  );
 
   // Settings are inherited only by commands created after them, so apply them to the whole tree:
   // every usage error then surfaces as a CommanderError that index.ts maps to exit code 2.

@@ -19,6 +19,9 @@ export type { SchemaResult } from './schema.js';
 
 export { formatWarning } from './format.js';
 
+// JSON text → value, a syntax error becoming an EssayReadError with line and column.
+export { parseJsonText } from './json-text.js';
+
 export { SUBJECTS, SELECTION_GROUPS, SELECTION_TEXT_FIELDS } from './types.js';
 export type {
   EssayData,

@@ -12,18 +12,8 @@ export class PlatformOptionsError extends ToolkitError {
   }
 }
 
-/** The dataset directory cannot serve sessions: no index, a bad entry or a missing essay file. */
-export class DatasetError extends ToolkitError {
-  override name = 'DatasetError' as const;
-
-  constructor(
-    readonly dir: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`dataset ${dir}: ${message}`, options);
-  }
-}
+// Dataset errors come from the dataset module, which the platform reads datasets through.
+export { DatasetError } from '../dataset/errors.js';
 
 /** The platform could not write what it must keep (answers, reports, logs). */
 export class PlatformStoreError extends ToolkitError {

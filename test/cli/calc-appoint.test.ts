@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { registerAppoint } from '../../src/cli/commands/calc/appoint.js';
 import { ExitError } from '../../src/cli/exit-error.js';
 import { appointThirdExpert } from '../../src/scoring/criteria/index.js';
-import { ROOT, cli, inProcess } from './helpers.js';
+import { ROOT, cli, inProcess } from '../support/cli.js';
 
 const demo = (name: string) => join(ROOT, 'data/demo/train', `${name}.json`);
 const appoint = (args: string[]) => inProcess(registerAppoint, ['appoint', ...args]);

@@ -5,8 +5,8 @@ import { registerCodes } from '../../src/cli/commands/essay/codes.js';
 import { ExitError } from '../../src/cli/exit-error.js';
 import { CATALOGUE, SUBJECTS, codesFor } from '../../src/scoring/catalogue/index.js';
 import type { SubjectCatalogue } from '../../src/scoring/catalogue/index.js';
-import { cli, inProcess } from './helpers.js';
-import type { Streams } from './helpers.js';
+import { cli, inProcess } from '../support/cli.js';
+import type { Streams } from '../support/cli.js';
 
 const codes = (args: string[]) =>
   inProcess((group: Command, io: Streams) => registerCodes(group, io), ['codes', ...args]);

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -9,8 +8,8 @@ import { registerMark } from '../../src/cli/commands/essay/mark.js';
 import { ExitError } from '../../src/cli/exit-error.js';
 import { Essay } from '../../src/essay/index.js';
 import type { EssayData } from '../../src/essay/index.js';
-import { ROOT, cleanEnv, cli, inProcess } from './helpers.js';
-import type { Streams } from './helpers.js';
+import { CliChild, ROOT, cli, inProcess } from '../support/cli.js';
+import type { Streams } from '../support/cli.js';
 
 const RUS = join(ROOT, 'data/demo/train/1000001.json');
 const HIST = join(ROOT, 'data/demo/train/2000001.json');
@@ -198,34 +197,20 @@ describe('readable essay mark', () => {
     assert.match(both.stderr, /either --markup or --markup-command/);
     assert.equal(noFile.code, 2);
   });
-  test('Ctrl+C stops the markup command with its process group and exits 130', async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/cli/index.ts',
-        'essay',
-        'mark',
-        'data/demo/train/1000001.json',
-        '--markup-command',
-        'echo "ready $$" >&2; exec sleep 300',
-      ],
-      { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stderr = '';
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    const pid = await new Promise<number>((resolve, reject) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        const match = /markup: ready (\d+)/.exec(stderr);
-        if (match) resolve(Number(match[1]));
-      });
-      child.on('close', () => reject(new Error(`the CLI ended before the command started: ${stderr}`)));
-    });
+  test('Ctrl+C stops the markup command with its process group and exits 130', async (t) => {
+    const child = new CliChild([
+      'essay',
+      'mark',
+      'data/demo/train/1000001.json',
+      '--markup-command',
+      'echo "ready $$" >&2; exec sleep 300',
+    ]);
+    t.after(() => child.stop());
+    await child.waitFor(/markup: ready (\d+)/, 'stderr');
+    const pid = Number(/markup: ready (\d+)/.exec(child.stderr)?.[1]);
     child.kill('SIGINT');
-    assert.equal(await exited, 130, stderr);
-    assert.match(stderr, /^error: interrupted$/m);
+    assert.equal(await child.exited, 130, child.output);
+    assert.match(child.stderr, /^error: interrupted$/m);
     assert.throws(() => process.kill(pid, 0), { code: 'ESRCH' }, `markup command ${pid} is still running`);
   });
 });

@@ -1,13 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runEssayCheck, type CheckResult } from '../../src/cli/commands/essay/check.js';
+import { cli } from '../support/cli.js';
 import { fixture, tempDir } from './helpers.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 function collector(): { write(text: string): void; text: () => string } {
   let buffer = '';
@@ -22,19 +19,6 @@ async function check(
   const stderr = collector();
   const code = await runEssayCheck(files, { json, stdout, stderr });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
-
-/** Runs the real CLI entry point and resolves on exit. */
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 test('valid essays print ok and return 0', async () => {

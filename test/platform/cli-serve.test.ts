@@ -10,9 +10,8 @@ import { createInterface } from 'node:readline';
 import { ClientEvent, ServerEvent } from '../../src/protocol/index.js';
 import { Dataset, defaultDatasetDir } from '../../src/platform/index.js';
 import type { SessionReport } from '../../src/platform/index.js';
+import { BIN, ROOT, assertBuilt, cleanEnv } from '../support/cli.js';
 import { WAIT_MS, connected, ids, markedAnswer, writeDataset } from './helpers.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
 
 /** The shipped demo dataset when it can serve 10 train essays, else a temp one passed with --data. */
 async function datasetArgs(root: string): Promise<string[]> {
@@ -44,8 +43,12 @@ interface Served {
 async function serve(extra: string[] = []): Promise<Served> {
   const root = await mkdtemp(join(tmpdir(), 'readable-serve-'));
   const store = join(root, 'store');
-  const args = ['--import', 'tsx', 'src/cli/index.ts', 'platform', 'serve', '--port', '0', '--store', store];
-  const child = spawn(process.execPath, [...args, ...(await datasetArgs(root)), ...extra], { cwd: ROOT });
+  const args = [BIN, 'platform', 'serve', '--port', '0', '--store', store];
+  assertBuilt();
+  const child = spawn(process.execPath, [...args, ...(await datasetArgs(root)), ...extra], {
+    cwd: ROOT,
+    env: cleanEnv(),
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const stdout: string[] = [];
   let stderr = '';

@@ -1,12 +1,14 @@
 import { createRequire } from 'node:module';
 import pino from 'pino';
 import type { Logger } from 'pino';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ServerEvent } from '../../src/protocol/index.js';
 import type { ClientToServerEvents, EventPayload, ServerToClientEvents } from '../../src/protocol/index.js';
 import { ManualClock, startPlatform } from '../../src/platform/index.js';
+import { ids, wireSelection, writeDataset } from '../support/essays.js';
+import type { EssaySpec } from '../support/essays.js';
 import type {
   Platform,
   PlatformEventMap,
@@ -150,49 +152,8 @@ export function platformEvent<E extends PlatformEventName>(
   });
 }
 
-export interface EssaySpec {
-  id: string;
-  split?: 'train' | 'test';
-  lang?: 'rus' | 'eng';
-  experts?: number;
-}
-
-export function essayText(id: string): string {
-  return `Essay ${id}. Это текст сочинения номер ${id}, в нём есть ошибки и смысл.`;
-}
-
-export function essayObject(spec: EssaySpec): Record<string, unknown> {
-  const lang = spec.lang ?? 'rus';
-  return {
-    meta: { id: spec.id, subject: lang === 'eng' ? 'eng' : 'rus', theme: 'Theme', taskText: 'Task' },
-    text: essayText(spec.id),
-    selections: [],
-  };
-}
-
-/** Writes a tiny dataset in the shipped layout: `index.json`, `{split}/{id}.json`, `{split}/{id}_exp{N}.json`. */
-export async function writeDataset(dir: string, specs: readonly EssaySpec[]): Promise<void> {
-  const index = [];
-  for (const spec of specs) {
-    const split = spec.split ?? 'train';
-    const lang = spec.lang ?? 'rus';
-    const experts = spec.experts ?? 2;
-    await mkdir(join(dir, split), { recursive: true });
-    const essay = essayObject(spec);
-    await writeFile(join(dir, split, `${spec.id}.json`), JSON.stringify(essay));
-    for (let n = 1; n <= experts; n++) {
-      const marked = { ...essay, meta: { ...(essay.meta as object), expert: `exp00${n}` } };
-      await writeFile(join(dir, split, `${spec.id}_exp${n}.json`), JSON.stringify(marked));
-    }
-    index.push({ id: spec.id, split, subject: lang === 'eng' ? 'eng' : 'rus', lang, words: 12, experts });
-  }
-  await writeFile(join(dir, 'index.json'), JSON.stringify(index));
-}
-
-/** Ids `prefix0001`… in digits only, as file ids must be. */
-export function ids(count: number, start = 1001): string[] {
-  return Array.from({ length: count }, (_, i) => String(start + i));
-}
+export { essayObject, essayText, ids, writeDataset } from '../support/essays.js';
+export type { EssaySpec } from '../support/essays.js';
 
 /** The standard small dataset: 12 rus + 3 eng train essays, 10 test essays. */
 export function standardSpecs(): EssaySpec[] {
@@ -253,18 +214,13 @@ export async function startTestPlatform(
 /** A marked copy of a pushed essay, as a client returns it: one selection, serialised. */
 export function markedAnswer(content: unknown): string {
   const essay = (typeof content === 'string' ? JSON.parse(content) : content) as Record<string, unknown>;
-  const selection = {
+  const selection = wireSelection({
     id: 1,
     startSelection: 0,
     endSelection: 5,
     type: 'Г.слов',
     group: 'error',
-    subtype: '',
-    tag: '',
-    comment: '',
-    explanation: '',
-    correction: '',
-  };
+  });
   return JSON.stringify({ ...essay, selections: [selection] });
 }
 

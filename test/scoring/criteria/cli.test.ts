@@ -1,30 +1,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { registerCriteria } from '../../../src/cli/commands/calc/criteria.js';
 import { ExitError } from '../../../src/cli/exit-error.js';
+import { cli as readable } from '../../support/cli.js';
 import { words } from './helpers.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/index.ts', 'calc', 'criteria', ...args],
-      { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const cli = (args: string[]) => readable(['calc', 'criteria', ...args]);
 
 /** Runs the command in-process with captured streams. */
 async function inProcess(args: string[]): Promise<{ stdout: string; stderr: string; error?: unknown }> {

@@ -1,7 +1,6 @@
 // `readable calc psr`: bad inputs in a real child process (exit 1 + message), output modes in-process.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -9,20 +8,9 @@ import { registerPsr } from '../../../src/cli/commands/calc/psr.js';
 import { ExitError } from '../../../src/cli/exit-error.js';
 import { essayFile, tempDir } from './files.js';
 import { WORDS_TEXT } from './fixtures.js';
+import { cli as readable } from '../../support/cli.js';
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/index.ts', 'calc', 'psr', ...args],
-      { cwd: process.cwd() },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const cli = (args: string[]) => readable(['calc', 'psr', ...args]);
 
 async function inProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

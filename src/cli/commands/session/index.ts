@@ -43,6 +43,10 @@ export function registerSession(group: Command, io: SessionCommandIo = process):
     .addOption(new Option('--dataset <ds>', 'dataset split (params.dsType)').choices(['train', 'test']))
     .addOption(new Option('--lang <lang>', 'language (params.lang)').choices(['rus', 'eng', 'all']))
     .option('--count <n>', 'number of files, 10–1000 (default 10)')
+    .option(
+      '--data <dir>',
+      'no TOKEN only: dataset the built-in local platform serves (default: the demo dataset)',
+    )
     .option('--time <sec>', 'seconds per file, 10–60 (default 60; 10 on the local platform)')
     .addOption(
       new Option(

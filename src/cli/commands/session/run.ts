@@ -13,6 +13,8 @@ export interface SessionCommandIo {
 export interface SessionFlags extends MarkupFlags {
   type?: string;
   dataset?: string;
+  /** Dataset folder of the built-in local platform (no TOKEN). */
+  data?: string;
   lang?: string;
   count?: string;
   time?: string;
@@ -84,6 +86,11 @@ export async function runCommand(
   let sessionId: string | number | undefined;
   try {
     let local: { host: string; token: string; timeScale: number } | undefined;
+    if (flags.data !== undefined && config.token !== undefined)
+      throw new ExitError(
+        EXIT.usage,
+        'error: --data picks the local platform dataset; it applies only without a TOKEN',
+      );
     if (config.token === undefined && command === 'start') {
       // The architecture rule: session/ never imports platform/, so the no-account wiring lives here.
       const { startPlatform } = await import('../../../platform/index.js');
@@ -95,13 +102,14 @@ export async function runCommand(
         tokens: [token],
         timeScale: scale,
         dataDir: join(config.filesDir, 'local-platform'),
+        ...(flags.data !== undefined && { datasetDir: flags.data }),
         // The report scores the demo markup against the dataset's experts, as `platform serve` does.
         scoreAnswer: (answer, experts) => scoreAnswer(answer, experts),
         scoreSession: (files) => scoreSession(files),
       });
       local = { host: `http://127.0.0.1:${platform.port}`, token, timeScale: scale };
       io.stdout.write(
-        `No TOKEN configured: running against the built-in local platform at ${local.host} (demo dataset, demo markup)\n`,
+        `No TOKEN configured: running against the built-in local platform at ${local.host} (${flags.data === undefined ? 'demo dataset' : `dataset ${flags.data}`}, demo markup)\n`,
       );
     }
     const result = await session.runSession(
