@@ -37,6 +37,12 @@ const evalScoring = await benchEvalScoring();
 console.log(formatEvalScoring(evalScoring));
 results.evalScoring = evalScoring;
 
+const { benchMarkup, formatMarkup } = await import('./markup.js');
+console.log('\nMarkup: per-essay latency (sequential, interleaved rounds) and worker scaling');
+const markupFigures = await benchMarkup();
+console.log(formatMarkup(markupFigures));
+results.markup = markupFigures;
+
 results.machine = { ...machine, loadAfter: loadavg().map((l) => Number(l.toFixed(2))) };
 const out = join(import.meta.dirname, 'results.json');
 await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);

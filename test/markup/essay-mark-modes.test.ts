@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Command } from 'commander';
 import { registerMark } from '../../src/cli/commands/essay/mark.js';
-import { inProcess, type Streams } from '../cli/helpers.js';
+import { inProcess, type Streams } from '../support/cli.js';
 import { httpServer, marking, pythonServer } from './http-support.js';
 import { NODE, ROOT } from './support.js';
 
