@@ -1,36 +1,146 @@
-import { test } from 'node:test';
+// The package as a user gets it: `npm pack` of the built dist, installed from the tarball into a
+// fresh folder (dependencies from the local npm cache), then imported through every entry of its
+// exports map, type-checked from TypeScript, and run through its bin.
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import * as lib from '../src/index.js';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ROOT, assertBuilt } from './support/cli.js';
 
-test('the library entry exposes the session, essay, markup, platform and scoring surfaces', () => {
-  for (const name of [
-    'Essay',
-    'Session',
-    'Marker',
-    'createMarkup',
-    'registerConnector',
-    'startPlatform',
-    'loadConfig',
-  ]) {
-    assert.equal(typeof (lib as Record<string, unknown>)[name], 'function', name);
-  }
-  assert.equal(typeof lib.scoring.scorePsr, 'function');
-  assert.equal(typeof lib.scoring.computeCriteria, 'function');
-  assert.equal(typeof lib.protocol.checkStartRequest, 'function');
+const run = promisify(execFile);
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+interface PackedFile {
+  path: string;
+}
+interface Manifest {
+  name: string;
+  dependencies: Record<string, string>;
+  bin: Record<string, string>;
+  exports: Record<string, string | { types?: string; default?: string; import?: string }>;
+  types: string;
+}
+
+let dir = '';
+let files: string[] = [];
+let manifest: Manifest;
+/** The installed package's folder. */
+let installed = '';
+
+before(async () => {
+  assertBuilt();
+  dir = await mkdtemp(join(tmpdir(), 'readable-package-'));
+  // Scripts off: `prepare` would rebuild dist under the other tests that run it; dist is fresh here.
+  const packed = await run(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
+    cwd: ROOT,
+  });
+  const [info] = JSON.parse(packed.stdout) as [{ filename: string; files: PackedFile[] }];
+  files = info.files.map((f) => f.path);
+  await writeFile(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'smoke', private: true, type: 'module' }),
+  );
+  await run(
+    NPM,
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', `./${info.filename}`],
+    { cwd: dir },
+  );
+  manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+  installed = join(dir, 'node_modules', manifest.name);
+});
+after(() => rm(dir, { recursive: true, force: true }));
+
+test('the tarball holds the built code, the schema, the demo data and nothing from src or test', () => {
+  for (const file of ['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/index.js'])
+    assert.ok(files.includes(file), `${file} is missing from the tarball`);
+  assert.ok(files.includes('schema/essay.schema.json'));
+  assert.ok(files.includes('data/demo/index.json'));
+  const stray = files.filter(
+    (f) => !/^(dist|schema|data)\//.test(f) && !/^(package\.json|README\.md|LICENSE)$/.test(f),
+  );
+  assert.deepEqual(stray, []);
 });
 
-test('the package declares Node >= 20, the readable bin and ships schema and demo data', async () => {
-  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
-    engines: { node: string };
-    bin: Record<string, string>;
-    files: string[];
-    dependencies: Record<string, string>;
-  };
-  assert.equal(pkg.engines.node, '>=20');
-  assert.equal(pkg.bin.readable, 'dist/cli/index.js');
-  assert.deepEqual([...pkg.files].sort(), ['data', 'dist', 'schema']);
-  // The platform generation is part of the contract: pinned, not a range.
-  assert.equal(pkg.dependencies['socket.io'], '2.5.1');
-  assert.equal(pkg.dependencies['socket.io-client'], '2.5.0');
+test('every entry of the exports map imports in the installed package, with its types', async () => {
+  const specifiers = Object.keys(manifest.exports).map((key) =>
+    key === '.' ? manifest.name : `${manifest.name}${key.slice(1)}`,
+  );
+  const script = `
+    const out = {};
+    for (const spec of ${JSON.stringify(specifiers)}) {
+      const mod = spec.endsWith('.json')
+        ? await import(spec, { with: { type: 'json' } })
+        : await import(spec);
+      out[spec] = Object.keys(mod).sort();
+    }
+    console.log(JSON.stringify(out));`;
+  await writeFile(join(dir, 'imports.mjs'), script);
+  const { stdout } = await run(process.execPath, ['imports.mjs'], { cwd: dir });
+  const names = JSON.parse(stdout) as Record<string, string[]>;
+  for (const spec of specifiers) assert.ok((names[spec]?.length ?? 0) > 0, `${spec} exports nothing`);
+  for (const name of ['Essay', 'Session', 'Marker', 'createMarkup', 'startPlatform', 'loadConfig'])
+    assert.ok(names[manifest.name]?.includes(name), `${manifest.name} does not export ${name}`);
+
+  // A strict TypeScript consumer resolves the same specifiers to declarations.
+  const code = specifiers
+    .filter((spec) => !spec.endsWith('.json'))
+    .map((spec, i) => `import * as m${i} from '${spec}';\nexport const k${i} = Object.keys(m${i});`)
+    .join('\n');
+  await writeFile(
+    join(dir, 'consumer.mts'),
+    `${code}\nimport { Essay } from '${manifest.name}';\nexport type E = Essay;\n`,
+  );
+  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const types = join(ROOT, 'node_modules', '@types');
+  await run(
+    process.execPath,
+    [
+      tsc,
+      '--noEmit',
+      '--strict',
+      '--module',
+      'nodenext',
+      '--skipLibCheck',
+      '--typeRoots',
+      types,
+      'consumer.mts',
+    ],
+    { cwd: dir },
+  ).catch((error: { stdout?: string }) => assert.fail(`the consumer does not type-check:\n${error.stdout}`));
+});
+
+test('the bin runs: readable --help and readable essay codes rus', async () => {
+  const bin = join(dir, 'node_modules', '.bin', Object.keys(manifest.bin)[0] ?? 'readable');
+  const help = await run(bin, ['--help'], { cwd: dir });
+  assert.match(help.stdout, /^Usage: readable \[options\] \[command\]/);
+  for (const command of ['session', 'platform', 'calc', 'essay'])
+    assert.match(help.stdout, new RegExp(`\\n  ${command} `));
+  const version = await run(bin, ['--version'], { cwd: dir });
+  assert.equal(
+    version.stdout.trim(),
+    JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')).version,
+  );
+  const codes = await run(bin, ['essay', 'codes', 'rus'], { cwd: dir });
+  assert.match(codes.stdout, /^rus: Russian/);
+  assert.match(codes.stdout, /проблема\s+K1/);
+});
+
+test('dependencies are exactly the packages the shipped code imports', async () => {
+  const imported = new Set<string>();
+  for (const entry of await readdir(join(installed, 'dist'), { recursive: true })) {
+    if (!entry.endsWith('.js')) continue;
+    const code = await readFile(join(installed, 'dist', entry), 'utf8');
+    // Static and dynamic imports, require('x') and createRequire(import.meta.url)('x').
+    for (const m of code.matchAll(/(?:from\s*|import\(\s*|require\(\s*|\)\(\s*)'([^'.][^']*)'/g)) {
+      const spec = m[1] ?? '';
+      if (spec.startsWith('node:')) continue;
+      imported.add(
+        spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec),
+      );
+    }
+  }
+  assert.deepEqual([...imported].sort(), Object.keys(manifest.dependencies).sort());
 });

@@ -75,6 +75,50 @@ function citationsIn(file: string, text: string): Citation[] {
   return out;
 }
 
+/** GitHub's anchor for a heading: lowercased, punctuation dropped, spaces to hyphens. */
+function slug(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+describe('links between the documents in docs/', () => {
+  it('point at files and headings that exist', async () => {
+    const dir = join(ROOT, 'docs');
+    const anchors = new Map<string, Set<string>>();
+    const texts = new Map<string, string>();
+    for (const name of await readdir(dir)) {
+      if (!name.endsWith('.md')) continue;
+      const text = await readFile(join(dir, name), 'utf8');
+      texts.set(name, text);
+      anchors.set(name, new Set([...text.matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1] ?? ''))));
+    }
+    const broken: string[] = [];
+    for (const [name, text] of texts) {
+      for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        const target = m[1] ?? '';
+        if (/^[a-z]+:/.test(target)) continue;
+        const [file = '', anchor] = target.split('#');
+        if (file !== '' && !file.endsWith('.md')) {
+          const exists = await readFile(join(dir, file)).then(
+            () => true,
+            () => false,
+          );
+          if (!exists) broken.push(`${name}: ${target}: no such file`);
+          continue;
+        }
+        const heads = anchors.get(file === '' ? name : file);
+        if (heads === undefined) broken.push(`${name}: ${target}: no such document`);
+        else if (anchor !== undefined && !heads.has(anchor))
+          broken.push(`${name}: ${target}: no such heading`);
+      }
+    }
+    assert.deepEqual(broken, []);
+  });
+});
+
 describe('citations of docs/ in src/', () => {
   it('point at documents and sections that exist', async () => {
     const docs = new Map<string, Set<string>>();
