@@ -14,6 +14,8 @@ export { EssayReadError, EssayWriteError, EssayFileError, SelectionError } from 
 
 export { writeFileAtomic, syncDirectory } from './file.js';
 
+export { stringifyDeep, escapeLoneSurrogates } from './deep-json.js';
+
 export { validateEssaySchema, essaySchema, ESSAY_SCHEMA_URL } from './schema.js';
 export type { SchemaResult } from './schema.js';
 

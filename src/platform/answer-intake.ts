@@ -1,6 +1,7 @@
 import type { Logger } from '../log/index.js';
 import { ServerEvent } from '../protocol/index.js';
 import { checkAnswer } from './answer-check.js';
+import { storageFailure } from './log-text.js';
 import type { ClientConnection } from './connection.js';
 import { PlatformEvent } from './platform-events.js';
 import type { PlatformEmitter } from './platform-events.js';
@@ -38,6 +39,7 @@ export async function takeAnswer(deps: IntakeDeps, d: Delivery): Promise<void> {
   const check = checkAnswer(d.content, fileId, pushedText);
   if (!check.ok) {
     state.recordRejected(file, at, check.reason);
+    await keepRefused(deps, d, state.fileAttempts(file), check.reason);
     deps.events.emit(PlatformEvent.fileAnswered, {
       sessionId: runner.id,
       fileId,
@@ -54,7 +56,7 @@ export async function takeAnswer(deps: IntakeDeps, d: Delivery): Promise<void> {
     await deps.store.writeJson(path, check.value);
   } catch (error) {
     deps.log.error({ err: error, sessionId: runner.id }, `answer for file ${fileId} not stored`);
-    return d.fail(`the platform could not store the answer: ${(error as Error).message}`);
+    return d.fail(`the platform could not store the answer: ${storageFailure(error)}`);
   }
   state.recordAccepted(file, { at, late, path });
   const lateBy = ((at - file.deadline) / 1000 / deps.timeScale).toFixed(3);
@@ -79,4 +81,27 @@ export async function takeAnswer(deps: IntakeDeps, d: Delivery): Promise<void> {
     counts,
   });
   runner.checkFinished();
+}
+
+/**
+A refused answer is kept too (`{fileId}.invalid-{n}.json`: when, why, and the content as it came),
+so what a client sent is never lost, while it never counts nor displaces an answer that does.
+Content that cannot be serialised (nested too deeply) is kept as a note saying so.
+*/
+async function keepRefused(deps: IntakeDeps, d: Delivery, n: number, reason: string): Promise<void> {
+  const { runner, file } = d;
+  const at = new Date(d.at).toISOString();
+  let text: string;
+  try {
+    text = `${JSON.stringify({ receivedAt: at, reason, content: d.content }, null, 2)}\n`;
+  } catch (error) {
+    const why = error instanceof RangeError ? 'nested too deeply to be serialised' : 'not serialisable';
+    text = `${JSON.stringify({ receivedAt: at, reason, content: null, unstored: `content is ${why}` }, null, 2)}\n`;
+  }
+  const path = deps.store.invalidPath(runner.id, file.fileId, n);
+  try {
+    await deps.store.writeText(path, text);
+  } catch (error) {
+    deps.log.error({ err: error, sessionId: runner.id }, `refused answer for file ${file.fileId} not kept`);
+  }
 }

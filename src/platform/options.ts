@@ -45,6 +45,10 @@ export interface PlatformOptions {
   pingTimeoutMs?: number;
   /** Largest WebSocket message accepted; a bigger one closes that connection. @default 5_000_000 */
   maxPayloadBytes?: number;
+  /** Most client log records one `logs-send` may carry. @default 1000 */
+  maxLogRecords?: number;
+  /** Client log bytes stored per token, in all (`logs/{tokenHash}.jsonl`). @default 16 MiB */
+  maxLogBytes?: number;
   clock?: Clock;
   logger?: Logger;
   scoreAnswer?: ScoreAnswerHook;
@@ -110,6 +114,8 @@ export async function resolveOptions(options: PlatformOptions): Promise<Resolved
     pingIntervalMs: positive('pingIntervalMs', options.pingIntervalMs, 10_000, true),
     pingTimeoutMs: positive('pingTimeoutMs', options.pingTimeoutMs, 20_000, true),
     maxPayloadBytes: positive('maxPayloadBytes', options.maxPayloadBytes, 5_000_000, true),
+    maxLogRecords: positive('maxLogRecords', options.maxLogRecords, 1000, true),
+    maxLogBytes: positive('maxLogBytes', options.maxLogBytes, 16 * 1024 * 1024, true),
     clock: options.clock ?? systemClock,
     logger: options.logger ?? silentLogger(),
     scoreAnswer: options.scoreAnswer,

@@ -30,6 +30,8 @@ export interface Platform {
   readonly dataDir: string;
   /** How many tokens the platform accepts (the tokens themselves are not exposed). */
   readonly tokenCount: number;
+  /** The name a token has in this store's files and logs (salted: see `tokenHash`). */
+  tokenHash(token: string): string;
   /** Ends a session by force (`session-abort` to its client); by token or session id. */
   abortSession(tokenOrSessionId: string | number, message?: string): Promise<SessionReport | undefined>;
   /** The final report of an ended session (also from disk), a snapshot of a running one. */
@@ -51,7 +53,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const log = opts.logger.child({ module: 'platform' });
   const dataset = await Dataset.load(opts.datasetDir);
   const store = new PlatformStore(opts.dataDir);
-  const registry = new TokenRegistry<ClientConnection>(opts.tokens);
+  const registry = new TokenRegistry<ClientConnection>(opts.tokens, await store.tokenSalt());
   const events = new PlatformEmitter((error) => log.error({ err: error }, 'a platform event listener threw'));
   const manager = new SessionManager(
     opts,
@@ -107,6 +109,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     port,
     dataDir: opts.dataDir,
     tokenCount: registry.size,
+    tokenHash: (token) => registry.hash(token),
     on: (event, listener) => (events.on(event, listener), platform),
     once: (event, listener) => (events.once(event, listener), platform),
     off: (event, listener) => (events.off(event, listener), platform),

@@ -7,7 +7,6 @@ import type { PlatformEmitter } from './platform-events.js';
 import { PlatformEvent } from './platform-events.js';
 import type { SessionManager } from './session-manager.js';
 import type { TokenRegistry } from './token-registry.js';
-import { tokenHash } from './token-registry.js';
 
 const KNOWN_EVENTS = new Set<string>(Object.values(ClientEvent));
 
@@ -59,7 +58,7 @@ export function serveNamespace(
           ? 'token not accepted by this platform'
           : 'token missing: connect with ?token=<TOKEN>';
       log.warn(
-        `connection refused: ${reason}${typeof token === 'string' && token !== '' ? ` (${tokenHash(token)})` : ''}`,
+        `connection refused: ${reason}${typeof token === 'string' && token !== '' ? ` (${registry.hash(token)})` : ''}`,
       );
       socket.emit(ServerEvent.connectionAuthError, { message: reason });
       socket.disconnect();
@@ -67,7 +66,7 @@ export function serveNamespace(
       return;
     }
     const conn = wrap(socket);
-    const hash = tokenHash(token);
+    const hash = registry.hash(token);
 
     // Unknown and reserved names (a client may emit "disconnect") never reach a handler.
     socket.use((packet, next) => {

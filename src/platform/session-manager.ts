@@ -5,6 +5,7 @@ import { takeAnswer } from './answer-intake.js';
 import type { ClientConnection } from './connection.js';
 import type { Dataset } from './dataset.js';
 import type { ResolvedOptions } from './options.js';
+import { logText, storageFailure } from './log-text.js';
 import { PlatformEvent } from './platform-events.js';
 import type { PlatformEmitter } from './platform-events.js';
 import { buildReport } from './report.js';
@@ -15,7 +16,6 @@ import { SessionState } from './session-state.js';
 import type { EndType } from './session-state.js';
 import type { PlatformStore } from './store.js';
 import type { TokenRegistry } from './token-registry.js';
-import { tokenHash } from './token-registry.js';
 
 export interface SessionSummary {
   sessionId: number;
@@ -47,6 +47,8 @@ export class SessionManager {
   private readonly all = new Map<number, SessionRunner>();
   private readonly ended = new Map<string, EndedNote>();
   private readonly starting = new Set<string>();
+  /** Client log bytes stored (or being stored) per token hash, against `maxLogBytes`. */
+  private readonly logBytes = new Map<string, number>();
   /** Set by `shutdown`: a session started after it began would never be ended nor reported. */
   private shuttingDown = false;
 
@@ -69,7 +71,7 @@ export class SessionManager {
     const previous = this.registry.claim(token, conn);
     previous?.kick('another connection with this token has taken over; this one is closed');
     const runner = this.active.get(token);
-    const hash = tokenHash(token);
+    const hash = this.registry.hash(token);
     this.log.info(
       { tokenHash: hash },
       `client ${hash} connected${previous ? ' (took over an older connection)' : ''}`,
@@ -94,14 +96,16 @@ export class SessionManager {
 
   disconnect(token: string, conn: ClientConnection, reason: string): void {
     const wasLive = this.registry.release(token, conn);
-    const hash = tokenHash(token);
+    const hash = this.registry.hash(token);
     this.log.info({ tokenHash: hash }, `client ${hash} disconnected (${reason})`);
-    if (wasLive) this.active.get(token)?.detached();
+    const runner = this.active.get(token);
+    runner?.state.unconfirm(conn.id);
+    if (wasLive) runner?.detached();
     this.events.emit(PlatformEvent.connectionClosed, { connectionId: conn.id, tokenHash: hash, reason });
   }
 
   private endedText(note: EndedNote): string {
-    const why = note.message ? `: ${note.message}` : '';
+    const why = note.message ? `: ${logText(note.message)}` : '';
     return `session ${note.sessionId} has ended (${note.type}${why})`;
   }
 
@@ -114,7 +118,7 @@ export class SessionManager {
 
   async start(token: string, conn: ClientConnection, raw: unknown): Promise<void> {
     const fail = (message: string) => {
-      this.log.warn({ tokenHash: tokenHash(token) }, `session-start refused: ${message}`);
+      this.log.warn({ tokenHash: this.registry.hash(token) }, `session-start refused: ${logText(message)}`);
       conn.emit(ServerEvent.startError, { message });
     };
     const check = checkStartRequest(raw);
@@ -130,9 +134,17 @@ export class SessionManager {
     this.starting.add(token);
     let contents: Record<string, unknown>[];
     try {
-      contents = await Promise.all(plan.entries.map((e) => this.dataset.essay(e)));
+      contents = await Promise.all(
+        plan.entries.map((e) =>
+          this.dataset.essay(e).catch((error: unknown) => {
+            throw Object.assign(new Error(`essay ${e.id} (${e.split})`), { cause: error });
+          }),
+        ),
+      );
     } catch (error) {
-      return fail(`the platform cannot read its dataset: ${(error as Error).message}`);
+      this.log.error({ err: (error as Error).cause }, 'session-start: the dataset could not be read');
+      // The client learns which essay, never where the server keeps it.
+      return fail(`the platform cannot read its dataset: ${(error as Error).message} cannot be read`);
     } finally {
       this.starting.delete(token);
     }
@@ -140,7 +152,7 @@ export class SessionManager {
     const id = this.nextId++;
     const state = new SessionState(
       id,
-      tokenHash(token),
+      this.registry.hash(token),
       check.value.type,
       plan.params,
       plan.fileTimeSec,
@@ -226,8 +238,8 @@ export class SessionManager {
     const echoFile = isFileId(rawRecord.fileId) ? rawRecord.fileId : '';
     const fail = (message: string, fileId = echoFile, sessionId = echoSession) => {
       this.log.warn(
-        { tokenHash: tokenHash(token), sessionId },
-        `answer for file ${fileId || '?'} refused: ${message}`,
+        { tokenHash: this.registry.hash(token), sessionId },
+        `answer for file ${fileId || '?'} refused: ${logText(message)}`,
       );
       conn.emit(ServerEvent.fileSendError, { sessionId, fileId, message });
     };
@@ -248,15 +260,21 @@ export class SessionManager {
     );
   }
 
+  /**
+  `missed` follows the request (docs/protocol.md): it can be true only in answer to a request that
+  carries `lastFileId` (a client's catch-up after a connect); a plain repeat always gets a falsy
+  `missed`, since the organisers' client completes its repeat command only on `missed: false`.
+  */
   fileRepeat(token: string, conn: ClientConnection, raw: unknown): void {
     const parsed = parseClient.fileRepeat(raw);
     if (!parsed.ok) {
       conn.emit(ServerEvent.fileRepeatError, { message: parsed.error, missed: false });
       return;
     }
+    const catchUp = parsed.value.lastFileId !== undefined;
     const runner = this.active.get(token);
     if (runner === undefined) {
-      conn.emit(ServerEvent.fileRepeatError, { message: this.noSessionText(token), missed: true });
+      conn.emit(ServerEvent.fileRepeatError, { message: this.noSessionText(token), missed: catchUp });
       return;
     }
     const target = runner.state.repeatTarget(parsed.value.lastFileId);
@@ -268,16 +286,18 @@ export class SessionManager {
       return;
     }
     target.file.delivered = true;
+    target.file.deliveredTo = conn.id;
+    target.file.unconfirmed = false;
     this.log.info(
       { sessionId: runner.id, fileId: target.file.fileId },
       `file ${target.file.fileId} repeated${target.missed ? ' (missed while offline)' : ''}` +
-        (parsed.value.lastFileId !== undefined ? `; client's last file: ${parsed.value.lastFileId}` : ''),
+        (catchUp ? `; client's last file: ${logText(parsed.value.lastFileId, 80)}` : ''),
     );
     conn.emit(ServerEvent.fileRepeatSuccess, {
       sessionId: runner.id,
       fileId: target.file.fileId,
       content: target.file.content,
-      missed: target.missed,
+      missed: catchUp && target.missed,
     });
   }
 
@@ -313,28 +333,61 @@ export class SessionManager {
     conn.emit(ServerEvent.clientAbortSuccess, { message: `session ${runner.id} aborted` });
   }
 
+  /**
+  Stores client log records, within a quota: at most `maxLogRecords` records in one message and
+  `maxLogBytes` per token in all. A record that cannot be serialised (nested too deeply) is
+  stored as a note saying so, so the others are not lost with it.
+  */
   async logsSend(token: string, conn: ClientConnection, raw: unknown): Promise<void> {
     const parsed = parseClient.logsSend(raw);
-    if (!parsed.ok) {
-      conn.emit(ServerEvent.logsSendError, { message: parsed.error });
-      return;
+    const refuse = (message: string) => {
+      this.log.warn({ tokenHash: this.registry.hash(token) }, `logs-send refused: ${logText(message)}`);
+      conn.emit(ServerEvent.logsSendError, { message });
+    };
+    if (!parsed.ok) return refuse(parsed.error);
+    const { maxLogRecords, maxLogBytes } = this.options;
+    const records = parsed.value.logs;
+    if (records.length > maxLogRecords) {
+      return refuse(
+        `logs-send: ${records.length} records in one message; the limit is ${maxLogRecords} (send them in parts)`,
+      );
     }
-    const hash = tokenHash(token);
+    const hash = this.registry.hash(token);
     const at = new Date(this.options.clock.now()).toISOString();
     const sessionId = this.active.get(token)?.id ?? this.ended.get(token)?.sessionId ?? null;
-    try {
-      await this.store.appendLogs(
-        hash,
-        parsed.value.logs.map((record) => ({ at, sessionId, record })),
+    const lines = records.map((record, i) => {
+      try {
+        return `${JSON.stringify({ at, sessionId, record })}\n`;
+      } catch (error) {
+        const why = error instanceof RangeError ? 'nested too deeply' : 'not serialisable';
+        return `${JSON.stringify({ at, sessionId, record: { unstored: `logs[${i}] is ${why}` } })}\n`;
+      }
+    });
+    const bytes = lines.reduce((n, l) => n + Buffer.byteLength(l), 0);
+    // Reserved before the write: two messages in flight cannot both slip under the quota.
+    let used = this.logBytes.get(hash);
+    if (used === undefined) {
+      const onDisk = await this.store.logSize(hash);
+      used = this.logBytes.get(hash) ?? onDisk;
+    }
+    if (used + bytes > maxLogBytes) {
+      return refuse(
+        `logs-send: the log quota of this token is used up (${used} of ${maxLogBytes} bytes stored; ` +
+          `this message needs ${bytes})`,
       );
+    }
+    this.logBytes.set(hash, used + bytes);
+    try {
+      await this.store.appendLogs(hash, lines);
     } catch (error) {
+      this.logBytes.set(hash, (this.logBytes.get(hash) ?? bytes) - bytes);
       this.log.error({ err: error, tokenHash: hash }, 'client logs not stored');
       conn.emit(ServerEvent.logsSendError, {
-        message: `the platform could not store the logs: ${(error as Error).message}`,
+        message: `the platform could not store the logs: ${storageFailure(error)}`,
       });
       return;
     }
-    conn.emit(ServerEvent.logsSendSuccess, { message: `stored ${parsed.value.logs.length} log records` });
+    conn.emit(ServerEvent.logsSendSuccess, { message: `stored ${records.length} log records` });
   }
 
   /** Ends a session from the server side: by token or by session id. Resolves with its report. */

@@ -1,6 +1,7 @@
 import type { Logger } from '../log/index.js';
 import { ServerEvent } from '../protocol/index.js';
 import type { Clock, TimerHandle } from './clock.js';
+import { logText } from './log-text.js';
 import type { ClientConnection } from './connection.js';
 import type { PlatformEmitter } from './platform-events.js';
 import { PlatformEvent } from './platform-events.js';
@@ -113,6 +114,7 @@ export class SessionRunner {
     const conn = this.deps.connection();
     conn?.emit(ServerEvent.fileAvailable, { sessionId: this.id, fileId: file.fileId, content: file.content });
     file.delivered = conn !== undefined;
+    file.deliveredTo = conn?.id;
     log.info(
       { sessionId: this.id, fileId: file.fileId },
       `file ${file.index + 1}/${this.state.planned} ${file.fileId} pushed${file.delivered ? '' : ' (no connection: not delivered)'}`,
@@ -167,7 +169,10 @@ export class SessionRunner {
     } else if (type === 'server-abort') {
       conn?.emit(ServerEvent.abort, { sessionId: this.id, ...(message !== undefined ? { message } : {}) });
     }
-    log.info({ sessionId: this.id }, `session ${this.id} ended: ${type}${message ? ` (${message})` : ''}`);
+    log.info(
+      { sessionId: this.id },
+      `session ${this.id} ended: ${type}${message ? ` (${logText(message)})` : ''}`,
+    );
     void this.enqueue(async () => {
       const report = await this.deps.finalize(this.state);
       this.deps.events.emit(PlatformEvent.sessionEnded, { sessionId: this.id, type, report });

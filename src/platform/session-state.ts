@@ -28,6 +28,10 @@ export interface PushedFile {
   readonly deadline: number;
   /** Sent to a connection at least once (by the push itself or by a repeat). */
   delivered: boolean;
+  /** The connection it was last sent to. */
+  deliveredTo?: string | undefined;
+  /** Last sent over a connection that has gone away before an answer came: maybe never arrived. */
+  unconfirmed?: boolean;
   accepted: AcceptedAnswer[];
   rejected: RejectedAnswer[];
   /** The answer that counts: the latest on-time one, else the latest late one. */
@@ -120,20 +124,37 @@ export class SessionState {
     file.rejected.push({ at, reason });
   }
 
+  /** How many answers were refused for the file so far (numbers the kept copies). */
+  fileAttempts(file: PushedFile): number {
+    return file.rejected.length;
+  }
+
   /** Every planned file is pushed and every pushed file has an accepted answer. */
   get allAnswered(): boolean {
     return this.allPushed && this.files.every((f) => f.counting !== undefined);
   }
 
   /**
+  A connection went away: the unanswered files last sent over it may have been lost on the line
+  (a cut swallows the pushes the socket still took), so they are no longer known to be held.
+  */
+  unconfirm(connId: string): void {
+    for (const f of this.files)
+      if (f.deliveredTo === connId && f.counting === undefined) f.unconfirmed = true;
+  }
+
+  /**
   What `session-file-repeat` returns: the oldest unanswered file that the client does not hold
   (`missed: true`), else the newest pushed file again (`missed: false`). The client does not
-  hold a file that never reached a connection, nor one pushed after its `lastFileId`: a push
-  can reach a client that dies before saving it, so "delivered" alone would lose that file.
+  hold a file that never reached a connection, nor one pushed after its `lastFileId` (a push
+  can reach a client that dies before saving it, so "delivered" alone would lose that file),
+  nor one last sent over a connection that has gone away since (see `unconfirm`). The client
+  ignores a file it already holds, so sending one again costs nothing.
   */
   repeatTarget(lastFileId?: string): { file: PushedFile; missed: boolean } | undefined {
     const last = lastFileId === undefined ? -1 : this.files.findIndex((f) => f.fileId === lastFileId);
-    const notHeld = (f: PushedFile, i: number) => !f.delivered || (last >= 0 && i > last);
+    const notHeld = (f: PushedFile, i: number) =>
+      !f.delivered || f.unconfirmed === true || (last >= 0 && i > last);
     const missed = this.files.find((f, i) => f.counting === undefined && notHeld(f, i));
     if (missed !== undefined) return { file: missed, missed: true };
     const newest = this.files[this.files.length - 1];

@@ -1,4 +1,5 @@
-import { appendFile, mkdir, readFile, readdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { appendFile, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../essay/index.js';
 import { PlatformStoreError } from './errors.js';
@@ -6,13 +7,19 @@ import { PlatformStoreError } from './errors.js';
 /**
 The platform's files under `dataDir`:
 `answers/{sessionId}/{fileId}.json` (the answer that counts; a late re-send after an on-time
-answer goes to `{fileId}.late.json`), `reports/{sessionId}.json`, `logs/{tokenHash}.jsonl`.
+answer goes to `{fileId}.late.json`; a refused one to `{fileId}.invalid-{n}.json`),
+`reports/{sessionId}.json`, `logs/{tokenHash}.jsonl`, and `token-salt` (the key of `tokenHash`).
 */
 export class PlatformStore {
   constructor(readonly dataDir: string) {}
 
   answerPath(sessionId: number, fileId: string, late = false): string {
     return join(this.dataDir, 'answers', String(sessionId), late ? `${fileId}.late.json` : `${fileId}.json`);
+  }
+
+  /** The n-th (1-based) refused answer to a file, kept with its reason. */
+  invalidPath(sessionId: number, fileId: string, n: number): string {
+    return join(this.dataDir, 'answers', String(sessionId), `${fileId}.invalid-${n}.json`);
   }
 
   reportPath(sessionId: number): string {
@@ -31,6 +38,14 @@ export class PlatformStore {
     }
   }
 
+  async writeText(path: string, text: string): Promise<void> {
+    try {
+      await writeFileAtomic(path, text);
+    } catch (error) {
+      throw new PlatformStoreError(path, error);
+    }
+  }
+
   async readReport(sessionId: number): Promise<unknown> {
     try {
       return JSON.parse(await readFile(this.reportPath(sessionId), 'utf8')) as unknown;
@@ -39,11 +54,41 @@ export class PlatformStore {
     }
   }
 
-  async appendLogs(tokenHash: string, lines: readonly unknown[]): Promise<void> {
+  /**
+  The store's random salt for `tokenHash`, made on first use and kept, so a token keeps its file
+  names across restarts. Written with `wx`: two platforms starting on one store agree on it.
+  */
+  async tokenSalt(): Promise<string> {
+    const path = join(this.dataDir, 'token-salt');
+    const read = async () => (await readFile(path, 'utf8')).trim();
+    try {
+      return await read();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new PlatformStoreError(path, error);
+    }
+    try {
+      await mkdir(this.dataDir, { recursive: true });
+      await writeFile(path, `${randomBytes(16).toString('hex')}\n`, { flag: 'wx', mode: 0o600 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new PlatformStoreError(path, error);
+    }
+    return read();
+  }
+
+  /** Bytes already in a token's client log (0 when there is none). */
+  async logSize(tokenHash: string): Promise<number> {
+    return stat(this.logPath(tokenHash)).then(
+      (s) => s.size,
+      () => 0,
+    );
+  }
+
+  /** Appends serialised JSON lines (each ending in a newline) to a token's client log. */
+  async appendLogs(tokenHash: string, lines: readonly string[]): Promise<void> {
     const path = this.logPath(tokenHash);
     try {
       await mkdir(join(this.dataDir, 'logs'), { recursive: true });
-      await appendFile(path, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+      await appendFile(path, lines.join(''));
     } catch (error) {
       throw new PlatformStoreError(path, error);
     }

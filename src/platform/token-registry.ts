@@ -1,10 +1,14 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { PlatformOptionsError } from './errors.js';
 
-/** A short, stable stand-in for a token in file names and logs: the raw token is never written. */
-export function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex').slice(0, 12);
+/**
+The stand-in for a token in file names and logs: the raw token is never written. An HMAC keyed
+with the store's own random salt, 32 hex digits (128 bits): without the salt file a weak token
+cannot be recovered from a log name by trying candidates, and two stores give different names.
+*/
+export function tokenHash(token: string, salt: string): string {
+  return createHmac('sha256', salt).update(token).digest('hex').slice(0, 32);
 }
 
 /** Reads a tokens file: one token per line; blank lines and `#` comments are skipped. */
@@ -36,9 +40,17 @@ export class TokenRegistry<C extends LiveConnection = LiveConnection> {
   private readonly accepted: Set<string>;
   private readonly live = new Map<string, C>();
 
-  constructor(tokens: Iterable<string>) {
+  constructor(
+    tokens: Iterable<string>,
+    private readonly salt: string,
+  ) {
     this.accepted = new Set([...tokens].filter((t) => t !== ''));
     if (this.accepted.size === 0) throw new PlatformOptionsError('tokens', 'must list at least one token');
+  }
+
+  /** `tokenHash` with this store's salt. */
+  hash(token: string): string {
+    return tokenHash(token, this.salt);
   }
 
   accepts(token: unknown): token is string {

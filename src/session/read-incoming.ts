@@ -1,4 +1,4 @@
-import { Essay } from '../essay/index.js';
+import { Essay, escapeLoneSurrogates, stringifyDeep } from '../essay/index.js';
 import { decodeWireEssay } from '../protocol/index.js';
 import type { WireEssay } from '../protocol/index.js';
 
@@ -12,10 +12,12 @@ saves `text` before doing anything with the essay, and saves it as raw when `ess
 export function readIncoming(content: WireEssay | unknown, fileId: string): Incoming {
   const source = `file ${fileId}`;
   if (typeof content === 'string') {
+    // Saved as UTF-8, a lone surrogate would come back as U+FFFD: escaped, it comes back as itself.
+    const text = escapeLoneSurrogates(content);
     try {
-      return { text: content, essay: Essay.fromJSON(content, { source }) };
+      return { text, essay: Essay.fromJSON(content, { source }) };
     } catch (error) {
-      return { text: content, error: error instanceof Error ? error.message : String(error) };
+      return { text, error: error instanceof Error ? error.message : String(error) };
     }
   }
   const text = safeStringify(content);
@@ -28,9 +30,10 @@ export function readIncoming(content: WireEssay | unknown, fileId: string): Inco
   }
 }
 
+/** Any depth (100 000 levels once became `[object Object]`), lone surrogates escaped. */
 function safeStringify(value: unknown): string {
   try {
-    return JSON.stringify(value) ?? String(value);
+    return stringifyDeep(value) ?? String(value);
   } catch {
     return String(value);
   }

@@ -462,7 +462,9 @@ export class Session extends TypedEmitter<SessionEvents> {
     }
     if (this.#ending !== undefined) return;
     this.#catchingUp = new Set();
-    this.#connector.getFile(this.#lastFileId === undefined ? {} : { lastFileId: this.#lastFileId });
+    // Always with lastFileId ("" = none held yet): only such a catch-up request is answered with
+    // `missed: true`, which keeps the catch-up going (docs/protocol.md).
+    this.#connector.getFile({ lastFileId: this.#lastFileId ?? '' });
     void this.#outbox
       ?.drain()
       .catch((error: unknown) => this.#logger.error({ err: error }, 'resending answers failed'));

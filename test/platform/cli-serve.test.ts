@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -11,7 +11,7 @@ import { ClientEvent, ServerEvent } from '../../src/protocol/index.js';
 import { Dataset, defaultDatasetDir } from '../../src/platform/index.js';
 import type { SessionReport } from '../../src/platform/index.js';
 import { BIN, ROOT, assertBuilt, cleanEnv } from '../support/cli.js';
-import { WAIT_MS, connected, ids, markedAnswer, writeDataset } from './helpers.js';
+import { WAIT_MS, connectClient, connected, ids, markedAnswer, writeDataset } from './helpers.js';
 
 /** The shipped demo dataset when it can serve 10 train essays, else a temp one passed with --data. */
 async function datasetArgs(root: string): Promise<string[]> {
@@ -40,14 +40,14 @@ interface Served {
   cleanup(): Promise<void>;
 }
 
-async function serve(extra: string[] = []): Promise<Served> {
+async function serve(extra: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Served> {
   const root = await mkdtemp(join(tmpdir(), 'readable-serve-'));
   const store = join(root, 'store');
   const args = [BIN, 'platform', 'serve', '--port', '0', '--store', store];
   assertBuilt();
   const child = spawn(process.execPath, [...args, ...(await datasetArgs(root)), ...extra], {
     cwd: ROOT,
-    env: cleanEnv(),
+    env: { ...cleanEnv(), ...env },
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const stdout: string[] = [];
@@ -90,7 +90,7 @@ async function serve(extra: string[] = []): Promise<Served> {
     await rm(root, { recursive: true, force: true });
   };
   try {
-    const url = (await line(/^Local platform on (\S+), tokens: local$/))[1] ?? '';
+    const url = (await line(/^Local platform on (\S+), tokens: (?:local|\d+ accepted)$/))[1] ?? '';
     return { child, url, store, stdout, exited, root, line, cleanup };
   } catch (error) {
     await cleanup();
@@ -184,4 +184,40 @@ test('Ctrl+C aborts the open session, tells the client and writes its report', a
     await readFile(join(s.store, 'reports', `${sessionId}.json`), 'utf8'),
   ) as SessionReport;
   assert.deepEqual(report.end, { type: 'server-abort', message: 'the platform is shutting down' });
+});
+
+test('platform serve takes tokens from READABLE_PLATFORM_TOKENS and --token-file, and says so in --help', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'readable-tokens-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const file = join(dir, 'tokens.txt');
+  await writeFile(file, '# ours\nfile-token\n');
+  const s = await serve(['--token-file', file], { READABLE_PLATFORM_TOKENS: 'env-a, env-b' });
+  t.after(() => s.cleanup());
+  assert.ok(
+    s.stdout.some((l) => l.endsWith('tokens: 3 accepted')),
+    s.stdout.join('\n'),
+  );
+  for (const token of ['env-b', 'file-token']) {
+    const client = await connected(s.url, token);
+    client.emit(ClientEvent.logsSend, { logs: [{ msg: token }] });
+    await client.next(ServerEvent.logsSendSuccess);
+    client.close();
+  }
+  const refused = connectClient(s.url, 'local');
+  t.after(() => refused.close());
+  assert.deepEqual(await refused.next(ServerEvent.connectionAuthError), {
+    message: 'token not accepted by this platform',
+  });
+  const help = await new Promise<string>((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'platform', 'serve', '--help'], {
+      cwd: ROOT,
+      env: cleanEnv(),
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', () => resolve(out));
+  });
+  assert.match(help, /--token-file <file>/);
+  assert.match(help, /READABLE_PLATFORM_TOKENS/);
+  assert.match(help, /`ps`/);
 });

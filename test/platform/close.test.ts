@@ -122,7 +122,7 @@ test('logs-send stores records per token under a hash, also after the session cl
   const { readFile, readdir } = await import('node:fs/promises');
   const names = await readdir(join(t.dataDir, 'logs'));
   assert.equal(names.length, 1);
-  assert.match(names[0] ?? '', /^[0-9a-f]{12}\.jsonl$/);
+  assert.match(names[0] ?? '', /^[0-9a-f]{32}\.jsonl$/);
   const text = await readFile(join(t.dataDir, 'logs', names[0] ?? ''), 'utf8');
   assert.doesNotMatch(text, /t1/);
   const lines = text

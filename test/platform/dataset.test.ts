@@ -67,9 +67,9 @@ test('an essay file missing at session start gets session-start-error, and the p
   await unlink(join(t.datasetDir, 'train', '1005.json'));
   const client = await connected(t.platform.url, 't1');
   client.emit(ClientEvent.start, START_ALGO);
-  const path = join(t.datasetDir, 'train', '1005.json');
+  // The reply names the essay, not the server's paths (issue 9.11).
   assert.deepEqual(await client.next(ServerEvent.startError), {
-    message: `the platform cannot read its dataset: dataset ${t.datasetDir}: cannot read ${path}: ENOENT: no such file or directory, open '${path}'`,
+    message: 'the platform cannot read its dataset: essay 1005 (train) cannot be read',
   });
   client.emit(ClientEvent.start, { ...START_ALGO, params: { ...START_ALGO.params, lang: 'eng' } });
   assert.deepEqual(await client.next(ServerEvent.startSuccess), { sessionId: 1 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ClientEvent, ServerEvent } from '../../src/protocol/index.js';
-import { PlatformEvent, startPlatform, tokenHash } from '../../src/platform/index.js';
+import { PlatformEvent, startPlatform } from '../../src/platform/index.js';
 import type { ScoreAnswerHook, ScoreSessionHook, SessionReport } from '../../src/platform/index.js';
 import {
   START_ALGO,
@@ -65,7 +65,7 @@ test('the report lists every pushed file with its times and status, and the tota
   assert.match(broken, /^content is not valid JSON: /);
   assert.deepEqual(report, {
     sessionId: 1,
-    tokenHash: tokenHash('t1'),
+    tokenHash: t.platform.tokenHash('t1'),
     type: 'algorithmic',
     params: { dsType: 'train', lang: 'rus', countFiles: 10, time: 10 },
     fileTimeSec: 10,

@@ -193,7 +193,11 @@ test('an answer whose text differs from the pushed text is refused with the offs
     fileId: '1001',
     message: `content.text differs from the pushed text of file 1001 at offset 9 (returned ${otherText.length} characters, pushed ${text.length})`,
   });
-  assert.deepEqual(await readdir(join(t.dataDir, 'answers')).catch(() => []), []);
+  // Refused answers are kept apart, never as the answer that counts.
+  assert.deepEqual((await readdir(join(t.dataDir, 'answers', '1'))).sort(), [
+    '1001.invalid-1.json',
+    '1001.invalid-2.json',
+  ]);
 });
 
 test('without an active session nothing can be sent', async (ctx) => {

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { tokenHash } from '../../src/platform/index.js';
 import { MemoryOutgoingStore, Session, createConnector } from '../../src/session/index.js';
 import { Marker } from '../../src/markup/index.js';
 import { START, TIME_SCALE, TOKEN, fastReconnect, makeSession, setup } from './support/env.js';
@@ -15,9 +14,10 @@ interface Stored {
 }
 
 async function storedLogs(env: TestEnv): Promise<Stored[]> {
-  const text = await readFile(join(env.dir, 'platform', 'logs', `${tokenHash(TOKEN)}.jsonl`), 'utf8').catch(
-    () => '',
-  );
+  const text = await readFile(
+    join(env.dir, 'platform', 'logs', `${env.platform.tokenHash(TOKEN)}.jsonl`),
+    'utf8',
+  ).catch(() => '');
   return text
     .split('\n')
     .filter((l) => l !== '')

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Essay, formatWarning } from '../../essay/index.js';
+import { MAX_MATCH_SELECTIONS } from '../psr/match.js';
 import type { PsrSelection } from '../psr/index.js';
 import { PsrInputError } from './errors.js';
 
@@ -46,9 +47,22 @@ collects warnings; what PSR cannot score or would score wrongly is rejected here
 reader is lenient on purpose (it coerces numeric-string criteria and clamps offsets).
 */
 export function parseMarkupFile(json: string, file: string): MarkupFile {
+  let early: unknown;
+  try {
+    early = JSON.parse(json.replace(/^\uFEFF/, ''));
+  } catch {
+    // Essay.fromJSON below names the syntax error with its line and column.
+  }
+  // Before the essay reader walks every selection: an absurd count is refused at once.
+  const count = isRecord(early) && Array.isArray(early.selections) ? early.selections.length : 0;
+  if (count > MAX_MATCH_SELECTIONS)
+    throw new PsrInputError(`${count} selections; PSR accepts at most ${MAX_MATCH_SELECTIONS} per markup`, {
+      file,
+      field: 'selections',
+    });
   // Throws EssayReadError naming file and path for what cannot be an essay at all.
   const essay = Essay.fromJSON(json, { source: file });
-  const raw = JSON.parse(json.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+  const raw = (early ?? JSON.parse(json.replace(/^\uFEFF/, ''))) as Record<string, unknown>;
   const meta = raw.meta as Record<string, unknown> & { subject: string; id: string };
   const text = raw.text as string;
   const fail = (field: string, reason: string): never => {
@@ -77,6 +91,9 @@ export function parseMarkupFile(json: string, file: string): MarkupFile {
               ? ' (a string: the official PSR would concatenate it into the sum)'
               : ''),
         );
+      // Points are never negative; -1e308 twelve times would sum to -Infinity (null in JSON).
+      if ((value as number) < 0)
+        fail(`criteria.${key}`, `${value as number} is negative; criteria are points, 0 or more`);
       criteria[key] = value as number;
     }
   }

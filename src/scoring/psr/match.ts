@@ -1,7 +1,25 @@
 // Selection matching `match(X, Y, metricKey)` of scoring.md §4.3, reproduced step by step.
 import { roundFixed } from '../words.js';
 import { SEMANTIC_BLOCKS } from './constants.js';
+import { PsrError } from './errors.js';
 import type { PsrSelection } from './types.js';
+
+/**
+Most selections one markup may bring to matching. A real essay has tens, an expert's markup a few
+hundred; past this the candidate pairs can run into the billions, so the input is refused at
+once, naming the count and the limit, instead of after minutes.
+*/
+export const MAX_MATCH_SELECTIONS = 20_000;
+
+/** Throws a `PsrError` when a markup has more selections than matching accepts. */
+export function checkMatchSize(count: number, which: string): void {
+  if (count > MAX_MATCH_SELECTIONS)
+    throw new PsrError(
+      `${which} has ${count} selections; PSR matching accepts at most ${MAX_MATCH_SELECTIONS} per markup`,
+      'bad-selections',
+      { field: 'selections' },
+    );
+}
 
 export type MatchKey = 'type' | 'subtype' | 'correction';
 
@@ -101,6 +119,8 @@ export function matchSelections(
   key: MatchKey,
   indices?: { x: readonly number[]; y: readonly number[] },
 ): MatchResult {
+  checkMatchSize(x.length, 'the computed markup');
+  checkMatchSize(y.length, 'the reference markup');
   const lx = items(x, indices?.x ?? matchable(x, key));
   const ly = items(y, indices?.y ?? matchable(y, key));
   const n = lx.length;

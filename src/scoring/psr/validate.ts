@@ -122,9 +122,9 @@ function checkCriteria(essayId: string, markup: PsrMarkup, max: number): void {
       officialMessage: 'В разметках не заполнены критерии.',
     });
   for (const [key, value] of Object.entries(criteria))
-    if (typeof value !== 'number' || !Number.isFinite(value))
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
       throw new PsrError(
-        `essay ${essayId}, markup ${markupId}: criteria.${key} must be a number, got ${JSON.stringify(value)}`,
+        `essay ${essayId}, markup ${markupId}: criteria.${key} must be a number${typeof value === 'number' && value < 0 ? ' of points, 0 or more' : ''}, got ${typeof value === 'number' ? String(value) : JSON.stringify(value)}`,
         'criteria-not-numeric',
         { essayId, markupId, field: `criteria.${key}` },
       );

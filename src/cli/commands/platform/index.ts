@@ -17,11 +17,13 @@ export function registerPlatform(group: Command, io: ServeIo = process): void {
     .option('--store <dir>', 'where answers, reports and client logs are written', 'files/platform')
     .option(
       '--token <token>',
-      'accept this token (repeatable); with no --token/--tokens-file: "local"',
+      'accept this token (repeatable; visible to other users in `ps`: prefer --token-file or ' +
+        'READABLE_PLATFORM_TOKENS); with no tokens given: "local"',
       collect,
       [],
     )
-    .option('--tokens-file <file>', 'accept the tokens in this file, one per line')
+    .option('--token-file <file>', 'accept the tokens in this file, one per line (# comments allowed)')
+    .option('--tokens-file <file>', 'the same as --token-file')
     .option('--time-scale <x>', 'multiply every session duration (e.g. 0.01 for a fast rehearsal)', '1')
     .option('--final-time <sec>', 'seconds per file in a final session', '60')
     .option('--timeout-close <sec>', 'seconds after the last push before timeout-close', '300')
@@ -29,7 +31,9 @@ export function registerPlatform(group: Command, io: ServeIo = process): void {
     .option('--push-interval <sec>', 'seconds between pushes (default: the file time); 0 pushes all at once')
     .addHelpText(
       'after',
-      '\nThe URL is printed on stdout; the log of every session goes to stderr.\n' +
+      '\nTokens: --token, --token-file and the environment variable READABLE_PLATFORM_TOKENS\n' +
+        '(comma, space or newline separated) add up; a token file or the environment keeps them out of `ps`.\n' +
+        'The URL is printed on stdout; the log of every session goes to stderr.\n' +
         'Ctrl+C stops it cleanly: open sessions are aborted and their reports written to <store>/reports/.\n',
     )
     .action((flags: ServeFlags) => runServe(flags, io));

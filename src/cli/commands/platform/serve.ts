@@ -4,7 +4,12 @@ import { isToolkitError } from '../../../errors.js';
 export interface ServeIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Where READABLE_PLATFORM_TOKENS is read; `process.env` when absent. */
+  env?: NodeJS.ProcessEnv;
 }
+
+/** Tokens from the environment: comma, space or newline separated (they never show in `ps`). */
+export const TOKENS_ENV = 'READABLE_PLATFORM_TOKENS';
 
 export interface ServeFlags {
   port: string;
@@ -13,6 +18,7 @@ export interface ServeFlags {
   store: string;
   token: string[];
   tokensFile?: string;
+  tokenFile?: string;
   timeScale: string;
   finalTime: string;
   timeoutClose: string;
@@ -52,8 +58,10 @@ export async function runServe(flags: ServeFlags, io: ServeIo): Promise<void> {
     flags.pushInterval === undefined
       ? undefined
       : number('--push-interval', flags.pushInterval, (n) => n >= 0, 'a number of seconds, 0 or more');
-  const tokens = flags.token;
-  const usesDefaultToken = tokens.length === 0 && flags.tokensFile === undefined;
+  const fromEnv = ((io.env ?? process.env)[TOKENS_ENV] ?? '').split(/[\s,]+/).filter((t) => t !== '');
+  const tokens = [...flags.token, ...fromEnv];
+  const tokensFile = flags.tokensFile ?? flags.tokenFile;
+  const usesDefaultToken = tokens.length === 0 && tokensFile === undefined;
 
   const { startPlatform, DEFAULT_TOKEN, PlatformEvent } = await import('../../../platform/index.js');
   const { createLogger } = await import('../../../log/index.js');
@@ -68,7 +76,7 @@ export async function runServe(flags: ServeFlags, io: ServeIo): Promise<void> {
       dataDir: flags.store,
       ...(flags.data !== undefined && { datasetDir: flags.data }),
       ...(tokens.length > 0 && { tokens }),
-      ...(flags.tokensFile !== undefined && { tokensFile: flags.tokensFile }),
+      ...(tokensFile !== undefined && { tokensFile }),
       timeScale,
       finalTimeSec,
       timeoutCloseSec,
