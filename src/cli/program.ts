@@ -4,6 +4,7 @@ import { registerSession } from './commands/session/index.js';
 import { registerPlatform } from './commands/platform/index.js';
 import { registerCalc } from './commands/calc/index.js';
 import { registerEssay } from './commands/essay/index.js';
+import { registerView } from './commands/view/index.js';
 import { registerDataset } from './commands/dataset/index.js';
 import { registerEval } from './commands/eval/index.js';
 
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerDataset(
     program.command('dataset').description('Check datasets and import them from other layouts'),
   );
+  registerView(program);
 
   // Settings are inherited only by commands created after them, so apply them to the whole tree:
   // every usage error then surfaces as a CommanderError that index.ts maps to exit code 2.

@@ -16,6 +16,7 @@ interface PsrCommandOptions {
   json?: boolean;
   m7Tables?: string;
   compat: 'default' | 'official';
+  html?: string;
 }
 
 export function registerPsr(group: Command, io: PsrCommandIo = process): void {
@@ -29,6 +30,7 @@ export function registerPsr(group: Command, io: PsrCommandIo = process): void {
     .option('--nomination', 'nomination mode: logic and structure fragments only (rus, social, hist, lit)')
     .option('--explain', 'show matched fragments with J and L, and the unmatched ones, per pair')
     .option('--json', 'print only JSON on stdout (with --explain: {"result", "explain"})')
+    .option('--html <file>', 'also write the compare view (docs/view.md) as one self-contained HTML file')
     .option(
       '--m7-tables <dir>',
       'folder with eng_final_m7_AVG.json, exper_m7_markup_100.json, excludedDoubles.json, or the unpacked @upgreat-readable/psr package (docs/scoring-compat.md)',
@@ -93,6 +95,14 @@ async function runPsr(files: string[], options: PsrCommandOptions, io: PsrComman
   }
 
   const [participant, ...experts] = files;
+  if (options.html !== undefined) {
+    if (options.nomination)
+      throw new ExitError(EXIT.usage, 'error: --html shows the normal PSR, not --nomination');
+    const { compareHtmlFile } = await import('../../../view/index.js');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(options.html, await compareHtmlFile(participant!, experts));
+    io.stderr.write(`compare view written to ${options.html}\n`);
+  }
   const scored = await input.scorePsrFiles(participant, experts, {
     nomination: options.nomination === true,
     explain: options.explain === true,

@@ -30,6 +30,7 @@ interface EvalFlags {
   m7Tables?: string;
   compat: 'default' | 'official';
   progress?: boolean;
+  html?: string;
 }
 
 function toolkitVersion(): string {
@@ -88,6 +89,7 @@ export function registerEval(program: Command, io: EvalCommandIo = process): voi
     )
     .option('--json', 'print {dir, summary} as JSON on stdout')
     .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')
+    .option('--html <file>', 'also write the run view (docs/view.md) as one self-contained HTML file')
     .addHelpText(
       'after',
       '\nSaves runs/{timestamp}-{name}/ with answers/, scores.jsonl and summary.json (docs/eval.md).\n' +
@@ -104,12 +106,16 @@ export function registerEval(program: Command, io: EvalCommandIo = process): voi
     .argument('<runA>', 'run folder')
     .argument('<runB>', 'run folder')
     .option('--json', 'print the comparison as JSON')
-    .action(async (a: string, b: string, flags: { json?: boolean }) => {
+    .option('--html <file>', 'also write run A beside run B (docs/view.md) as one self-contained HTML file')
+    .action(async (a: string, b: string, flags: { json?: boolean; html?: string }) => {
       const { readRun, compareRuns, formatComparison } = await import('../../../eval/index.js');
       // One after the other, so a bad folder is always reported as the same one.
       const runA = await readRun(a).catch(wrap);
       const runB = await readRun(b).catch(wrap);
       const comparison = compareRuns(runA, runB);
+      // `eval` has its own --html, and commander hands it the flag wherever it stands on the line.
+      const html = flags.html ?? (evalCommand.opts() as { html?: string }).html;
+      if (html !== undefined) await writeRunHtml(html, a, b, io);
       io.stdout.write(`${flags.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison)}\n`);
     });
 }
@@ -238,6 +244,7 @@ async function runEvalCommand(flags: EvalFlags, io: EvalCommandIo): Promise<void
     }
   }
   const { dir, summary } = result;
+  if (flags.html !== undefined) await writeRunHtml(flags.html, dir, undefined, io);
   io.stdout.write(`${flags.json ? JSON.stringify({ dir, summary }, null, 2) : ev.formatRun(dir, summary)}\n`);
   if (!summary.complete)
     throw new ExitError(
@@ -249,4 +256,22 @@ async function runEvalCommand(flags: EvalFlags, io: EvalCommandIo): Promise<void
       EXIT.failure,
       `error: ${summary.counts.failed} of ${summary.counts.selected} essay(s) could not be scored (listed above); the run is saved in ${dir}`,
     );
+}
+
+/** The web view's run page as one file (`--html`). */
+async function writeRunHtml(
+  file: string,
+  dir: string,
+  other: string | undefined,
+  io: EvalCommandIo,
+): Promise<void> {
+  const { runHtmlFile } = await import('../../../view/index.js');
+  const { writeFile } = await import('node:fs/promises');
+  const html = await runHtmlFile(dir, other).catch(wrap);
+  try {
+    await writeFile(file, html);
+  } catch (error) {
+    throw new ExitError(EXIT.failure, `error: cannot write ${file}: ${(error as Error).message}`);
+  }
+  io.stderr.write(`run view written to ${file}\n`);
 }
