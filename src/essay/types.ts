@@ -1,5 +1,5 @@
 /**
-Plain data shapes of the essay file (see `spec/essay-format.md`). These are what `JSON.parse`
+Plain data shapes of the essay file (see `docs/essay-format.md`). These are what `JSON.parse`
 of a well-formed file gives and what `Essay.toJSON()` returns. The index signatures are there
 because unknown keys are kept and written back unchanged at every level.
 */

@@ -1,4 +1,4 @@
-// The only place in the code base that spells the wire names of events (protocol.md).
+// The only place in the code base that spells the wire names of events (docs/protocol.md).
 
 /** Events the platform emits and the client listens to. */
 export const ServerEvent = {

@@ -1,4 +1,4 @@
-// Payload shapes of protocol.md. Unknown extra fields are allowed everywhere and ignored.
+// Payload shapes of docs/protocol.md. Unknown extra fields are allowed everywhere and ignored.
 
 /** Opaque: seen as a number and as a string on the wire; echo it back as received. */
 export type SessionId = string | number;

@@ -1,6 +1,6 @@
 import type { DatasetType, Lang, SessionType, StartRequest } from './payloads.js';
 
-/** Ranges of protocol.md; the client checks them before sending and the platform after coercing. */
+/** Ranges of docs/protocol.md §4; the client checks them before sending and the platform after coercing. */
 export const START_LIMITS = {
   countFiles: { min: 10, max: 1000 },
   time: { min: 10, max: 60 },
@@ -10,7 +10,7 @@ export const SESSION_TYPES: readonly SessionType[] = ['algorithmic', 'technical'
 export const DATASET_TYPES: readonly DatasetType[] = ['train', 'test'];
 export const LANGS: readonly Lang[] = ['rus', 'eng', 'all'];
 
-/** Seconds per file in a technical session (protocol.md). */
+/** Seconds per file in a technical session (docs/protocol.md §5.2). */
 export const TECHNICAL_FILE_TIME_SEC = 60;
 /** Default per-file time of an algorithmic session. */
 export const DEFAULT_FILE_TIME_SEC = 60;

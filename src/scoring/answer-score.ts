@@ -8,7 +8,7 @@ export interface AnswerScore {
   criteria: Record<string, number>;
   criteriaTotal: number;
   criteriaMax: number;
-  /** The participant's accuracy against the dataset's experts (scoring.md §4.6). */
+  /** The participant's accuracy against the dataset's experts (docs/scoring.md §4.6). */
   STAR: number | null;
   OTAR: number | null;
   STER_AVG: number | null;

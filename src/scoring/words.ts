@@ -3,7 +3,7 @@
 const NOT_WORDS = new Set(['.', ',', ':', ';', '-', '–', '?', '!', '_', ' ']);
 
 /**
-Word count W(s) of scoring.md §3.1: newlines become spaces, the text is split on single
+Word count W(s) of docs/scoring.md §3.1: newlines become spaces, the text is split on single
 spaces and every token that is not a lone punctuation mark counts.
 (quirk) Empty tokens count, so doubled spaces add words and `wordCount('') === 1`.
 */

@@ -1,6 +1,6 @@
 import { ToolkitError } from '../errors.js';
 
-/** The start options break a rule of protocol.md; nothing was sent. `option` names the offending field. */
+/** The start options break a rule of docs/protocol.md §4; nothing was sent. `option` names the offending field. */
 export class StartOptionsError extends ToolkitError {
   override name = 'StartOptionsError' as const;
 

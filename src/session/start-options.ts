@@ -10,7 +10,7 @@ import {
 import type { DatasetType, Lang, SessionType, StartRequest } from '../protocol/index.js';
 import { StartOptionsError } from './errors.js';
 
-/** What a user asks for; mapped onto the `session-start` payload of protocol.md. */
+/** What a user asks for; mapped onto the `session-start` payload of docs/protocol.md §4. */
 export interface StartOptions {
   /** @default 'algorithmic' */
   type?: SessionType | string;

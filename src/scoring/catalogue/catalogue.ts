@@ -43,7 +43,7 @@ function build(spec: SubjectSpec): SubjectCatalogue {
   };
 }
 
-/** The whole catalogue, per subject (scoring.md §2). */
+/** The whole catalogue, per subject (docs/scoring.md §2). */
 export const CATALOGUE: Readonly<Record<Subject, SubjectCatalogue>> = Object.fromEntries(
   SUBJECTS.map((s) => [s, build(SPECS[s])]),
 ) as Record<Subject, SubjectCatalogue>;
@@ -113,7 +113,7 @@ export function predefinedCodes(subject: Subject): string[] {
     .map((e) => e.code.toLowerCase());
 }
 
-/** Nomination mode's two runs (scoring.md §4.7) for the subjects that have a "logic" list, lowercased. */
+/** Nomination mode's two runs (docs/scoring.md §4.7) for the subjects that have a "logic" list, lowercased. */
 export function nominationTypes(): Record<
   string,
   { logic: ReadonlySet<string>; structure: ReadonlySet<string> }

@@ -1,7 +1,7 @@
 import { error } from './define.js';
 import type { CategoryKey, CodeEntry } from './types.js';
 
-// Error categories shared by the Russian-language subjects (scoring.md §2, first bullet;
+// Error categories shared by the Russian-language subjects (docs/scoring.md §2, first bullet;
 // `crit:abstractProcessor.ts`): every code with one of these prefixes counts towards the category.
 
 export interface CategoryInfo {

@@ -51,7 +51,7 @@ export interface SubjectSpec {
   categories out of the catalogue (the English subjects have codes of their own).
   */
   readonly categories?: Readonly<Record<CategoryKey, CategoryEffect>>;
-  /** PSR nomination mode's "logic" run for this subject (scoring.md §4.7), canonical spellings. */
+  /** PSR nomination mode's "logic" run for this subject (docs/scoring.md §4.7), canonical spellings. */
   readonly nominationLogic?: readonly string[];
 }
 

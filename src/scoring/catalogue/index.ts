@@ -1,4 +1,4 @@
-// The markup-type catalogue (scoring.md §2): one typed source for the meaning blocks, error codes,
+// The markup-type catalogue (docs/scoring.md §2): one typed source for the meaning blocks, error codes,
 // error categories and criterion maxima of every subject. Criteria, PSR and the dataset builder
 // read their code lists from here. Import it only through this file.
 

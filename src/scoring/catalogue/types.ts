@@ -4,7 +4,7 @@
 export const SUBJECTS = ['rus', 'rus-free', 'lit', 'social', 'hist', 'eng', 'eng-free'] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
-/** The criteria package's error categories (scoring.md §3.1.3); ошпункт and ошорф are always 0. */
+/** The criteria package's error categories (docs/scoring.md §3.1.3); ошпункт and ошорф are always 0. */
 export type CategoryKey = 'ошграм' | 'ошреч' | 'ошлог' | 'ошфакт' | 'ошэтич';
 
 /** `block`: a meaning block (group `meaning`); `error`: an error remark (group `error`). */
@@ -28,14 +28,14 @@ export interface CodeEntry {
   readonly criteria: readonly string[];
   /** What the code does to the scores, in short. */
   readonly description: string;
-  /** The Russian name, where scoring.md gives one. */
+  /** The Russian name, where docs/scoring.md gives one. */
   readonly name?: string;
   /** The error category the code counts towards. */
   readonly category?: CategoryKey;
   readonly usage: CodeUsage;
   /** (quirk: hist case-sensitive) the official history rules match only the lowercase raw type. */
   readonly caseSensitive?: true;
-  /** Listed in PSR nomination mode's "logic" run (scoring.md §4.7). */
+  /** Listed in PSR nomination mode's "logic" run (docs/scoring.md §4.7). */
   readonly nominationLogic?: true;
 }
 

@@ -95,7 +95,7 @@ const TOTAL_LIMIT: Readonly<Record<Subject, number>> = {
 };
 
 /**
-Whether two experts' criteria disagree enough to call a third expert (scoring.md §3.9).
+Whether two experts' criteria disagree enough to call a third expert (docs/scoring.md §3.9).
 Keys are iterated as in the official code: Δ over all keys of each markup, per-key rules
 over the keys of `a` (a key missing from `b` never counts as a difference).
 */

@@ -49,7 +49,7 @@ export function finalizeValues(values: readonly number[], max: number, checkMax:
 }
 
 /**
-Scores one markup by the official criteria rules (scoring.md §3). Pure: no I/O, no state
+Scores one markup by the official criteria rules (docs/scoring.md §3). Pure: no I/O, no state
 between calls. Throws `CriteriaError` for input the official package rejected or crashed on.
 */
 export function computeCriteria(input: CriteriaInput, options: CriteriaOptions = {}): CriteriaResult {

@@ -1,7 +1,7 @@
 import type { NormalizedSelection } from './input.js';
 import type { Categories, DetailValue } from './types.js';
 
-/** What a subject's rules read: the §3.1 pre-processing results. */
+/** What a subject's rules read: the pre-processing results of docs/scoring.md §3.1. */
 export interface SubjectContext {
   readonly text: string;
   /** W(text). */
@@ -30,7 +30,7 @@ export interface SubjectRules {
   evaluate(ctx: SubjectContext): SubjectOutcome;
 }
 
-/** `[x]` of scoring.md: 1 if true, else 0. */
+/** `[x]` of docs/scoring.md: 1 if true, else 0. */
 export function flag(x: boolean): number {
   return x ? 1 : 0;
 }

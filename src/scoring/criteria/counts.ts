@@ -17,7 +17,7 @@ const CATEGORY_PREFIXES: ReadonlyArray<readonly [string, keyof Categories]> = ER
 );
 
 /**
-Per-code counts and error categories of scoring.md §3.1.2–3.
+Per-code counts and error categories of docs/scoring.md §3.1.2–3.
 (quirk: tag collapse) per code, a counter grows only while no selection of that code has been
 tagged yet; once one is tagged (tag !== '', and a missing or null tag counts as tagged) the next
 occurrence resets the counter to 1. So N[c] is the true count unless a tagged selection comes

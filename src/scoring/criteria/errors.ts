@@ -44,7 +44,7 @@ export class CriteriaError extends ToolkitError {
   }
 }
 
-/** The official package's messages (scoring.md §3.1.4, §3.8, §3.9), verbatim. */
+/** The official package's messages (docs/scoring.md §3.1.4, §3.8, §3.9), verbatim. */
 export const OFFICIAL_MESSAGES = {
   noSubject: 'Не был получен код предмета.',
   unknownSubject: 'Данный предмет не поддерживается сервисом распознавания критериев.',

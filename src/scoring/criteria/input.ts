@@ -5,7 +5,7 @@ import type { Subject } from './types.js';
 /** One selection as the rules use it; `tag` and offsets stay raw because quirks depend on them. */
 export interface NormalizedSelection {
   readonly index: number;
-  /** The raw type: history roles/causes compare it case-sensitively (§3.6). */
+  /** The raw type: history roles/causes compare it case-sensitively (docs/scoring.md §3.6). */
   readonly type: string;
   /** `type.toLowerCase()`, the key of N[c] (§3.1.2). */
   readonly code: string;

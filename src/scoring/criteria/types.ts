@@ -4,7 +4,7 @@
 import { CATALOGUE, SUBJECTS, subjectMax } from '../catalogue/index.js';
 import type { Subject } from '../catalogue/index.js';
 
-// Subjects and criterion counts come from the catalogue (scoring.md §2–§3).
+// Subjects and criterion counts come from the catalogue (docs/scoring.md §2–§3).
 export { SUBJECTS, isSubject } from '../catalogue/index.js';
 export type { Subject } from '../catalogue/index.js';
 
@@ -12,7 +12,7 @@ function perSubject(value: (subject: Subject) => number): Readonly<Record<Subjec
   return Object.fromEntries(SUBJECTS.map((s) => [s, value(s)])) as Record<Subject, number>;
 }
 
-/** Criteria maxima (scoring.md §3): 24/24/14/6/12/14/14. eng-free is 14 here; PSR's K_MAX says 24 (§4.2). */
+/** Criteria maxima (docs/scoring.md §3): 24/24/14/6/12/14/14. eng-free is 14 here; PSR's K_MAX says 24 (§4.2). */
 export const SUBJECT_MAX: Readonly<Record<Subject, number>> = perSubject(subjectMax);
 
 /** Number of criteria K1..Kn per subject. */

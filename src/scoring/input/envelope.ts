@@ -1,4 +1,4 @@
-// Single-markup files of one essay → the PSR envelope of scoring.md §1.5, without needing `markupUuid`.
+// Single-markup files of one essay → the PSR envelope of docs/scoring.md §1.5, without needing `markupUuid`.
 import { K_MAX, NOMINATION_TYPES, criteriaSum } from '../psr/index.js';
 import type { PsrInput, PsrMarkup } from '../psr/index.js';
 import { PsrInputError } from './errors.js';

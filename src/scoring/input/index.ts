@@ -1,4 +1,4 @@
-// Essay files → the PSR envelope (scoring.md §1.5, §8.2), and the file-level runs behind `readable calc psr`.
+// Essay files → the PSR envelope (docs/scoring.md §1.5, §8.2), and the file-level runs behind `readable calc psr`.
 export { PsrInputError } from './errors.js';
 export { readMarkupFile, parseMarkupFile } from './read-markup-file.js';
 export type { MarkupFile } from './read-markup-file.js';

@@ -1,4 +1,4 @@
-// One single-markup essay file → the pieces PSR needs, checked strictly (scoring.md §1.3, §1.4, §8.2).
+// One single-markup essay file → the pieces PSR needs, checked strictly (docs/scoring.md §1.3, §1.4, §8.2).
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Essay, formatWarning } from '../../essay/index.js';

@@ -1,4 +1,4 @@
-// Fixed tables of the official psr package (scoring.md §2, §4.2, §4.5, §4.7).
+// Fixed tables of the official psr package (docs/scoring.md §2, §4.2, §4.5, §4.7).
 import { SEMANTIC_BLOCKS as CATALOGUE_SEMANTIC_BLOCKS, nominationTypes } from '../catalogue/index.js';
 
 /** Criteria maxima used by M1 (`psr:src/constants.ts`). (quirk) eng-free is 24 here, 14 in criteria. */

@@ -1,4 +1,4 @@
-// What `--explain` shows (scoring.md §8.4): per pair, the matched fragments with J and L, and what stayed unmatched.
+// What `--explain` shows (docs/scoring.md §8.4): per pair, the matched fragments with J and L, and what stayed unmatched.
 import type { PsrPairDetail } from './score.js';
 import type { PsrMetrics, PsrSelection } from './types.js';
 

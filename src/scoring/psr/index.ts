@@ -1,4 +1,4 @@
-// Public surface of the PSR scorer (scoring.md §4). Pure functions, except `loadM7Tables`, which reads files.
+// Public surface of the PSR scorer (docs/scoring.md §4). Pure functions, except `loadM7Tables`, which reads files.
 export type {
   PsrSelection,
   PsrMarkup,

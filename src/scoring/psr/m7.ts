@@ -1,4 +1,4 @@
-// M7 ("explanation quality") lookups over user-supplied tables (scoring.md §4.8). Pure: no I/O here.
+// M7 ("explanation quality") lookups over user-supplied tables (docs/scoring.md §4.8). Pure: no I/O here.
 
 /** Lookup tables built from the three official files; see `loadM7Tables` for reading them from a folder. */
 export interface M7Tables {

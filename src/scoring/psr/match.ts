@@ -1,4 +1,4 @@
-// Selection matching `match(X, Y, metricKey)` of scoring.md §4.3, reproduced step by step.
+// Selection matching `match(X, Y, metricKey)` of docs/scoring.md §4.3, reproduced step by step.
 import { roundFixed } from '../words.js';
 import { SEMANTIC_BLOCKS } from './constants.js';
 import { PsrError } from './errors.js';

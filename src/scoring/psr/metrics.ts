@@ -1,4 +1,4 @@
-// Metrics of one comparison X (computed) vs Y (reference): scoring.md §4.4, §4.5 and the nomination variant §4.7.
+// Metrics of one comparison X (computed) vs Y (reference): docs/scoring.md §4.4, §4.5 and the nomination variant §4.7.
 import { roundFixed, wordCount } from '../words.js';
 import { K_MAX, WEIGHTS } from './constants.js';
 import { m7Value, m7ValueOfficial, m7Weight } from './m7.js';

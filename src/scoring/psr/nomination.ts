@@ -1,4 +1,4 @@
-// Nomination mode (scoring.md §4.7): the participant's logic and structure fragments only, scored twice.
+// Nomination mode (docs/scoring.md §4.7): the participant's logic and structure fragments only, scored twice.
 import { roundFixed } from '../words.js';
 import { NOMINATION_TYPES } from './constants.js';
 import { PsrError } from './errors.js';

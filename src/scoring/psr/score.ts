@@ -1,4 +1,4 @@
-// MetricService in normal mode: pairing (§4.1), per-markup accuracy STAR/STER, STER_AVG and OTAR (§4.6).
+// MetricService in normal mode: pairing (docs/scoring.md §4.1), per-markup accuracy STAR/STER, STER_AVG and OTAR (§4.6).
 import { roundFixed } from '../words.js';
 import { NO_M7_TABLES } from './m7.js';
 import type { M7Tables } from './m7.js';

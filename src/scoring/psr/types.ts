@@ -1,4 +1,4 @@
-// Plain data types of the PSR envelope (scoring.md §1.5) and of its results (§4.6, §4.7).
+// Plain data types of the PSR envelope (docs/scoring.md §1.5) and of its results (§4.6, §4.7).
 
 /** One fragment as PSR reads it; unknown keys (`id`, `group`, `tag`, …) are carried along untouched. */
 export interface PsrSelection {

@@ -1,5 +1,5 @@
 // Upfront checks of the PSR envelope. The official package checks only the participant count and, per pair,
-// the criteria (§4.2); everything else crashes with a TypeError there. Here each case is a PsrError.
+// the criteria (docs/scoring.md §4.2); everything else crashes with a TypeError there. Here each case is a PsrError.
 import { K_MAX } from './constants.js';
 import { PsrError } from './errors.js';
 import { criteriaSum } from './metrics.js';

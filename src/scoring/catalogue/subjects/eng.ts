@@ -55,6 +55,6 @@ function english(subject: 'eng' | 'eng-free', title: string): SubjectSpec {
   return { subject, title, criteriaMax: [3, 3, 3, 3, 2], blocks: BLOCKS, errors: ERRORS };
 }
 
-/** eng and eng-free share one processor: 5 criteria, max 14 (scoring.md §2, §3.7). */
+/** eng and eng-free share one processor: 5 criteria, max 14 (docs/scoring.md §2, §3.7). */
 export const eng = english('eng', 'English, ЕГЭ essay');
 export const engFree = english('eng-free', 'English, free essay');

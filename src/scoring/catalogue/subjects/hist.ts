@@ -7,7 +7,7 @@ const ROLE_ERROR =
 const CAUSE_ERROR =
   'Cause remark, linked to a причина by an equal tag: subtracts that cause’s point in K3 (an absent cause has tag "")';
 
-/** hist: history; 7 criteria, max 12 (scoring.md §2, §3.6). */
+/** hist: history; 7 criteria, max 12 (docs/scoring.md §2, §3.6). */
 export const hist: SubjectSpec = {
   subject: 'hist',
   title: 'History',

@@ -1,7 +1,7 @@
 import { block, error, UNREAD } from '../define.js';
 import type { SubjectSpec } from '../define.js';
 
-/** lit: literature; 5 criteria, max 14 (scoring.md §2, §3.4). */
+/** lit: literature; 5 criteria, max 14 (docs/scoring.md §2, §3.4). */
 export const lit: SubjectSpec = {
   subject: 'lit',
   title: 'Literature',

@@ -5,7 +5,7 @@ import type { SubjectSpec } from '../define.js';
 const K1_OFF = 'sets K1 to 0 (and with it K2–K4, which are computed only when K1 ≠ 0 outside web mode)';
 const K2_OFF = 'any one sets K2 to 0';
 
-/** rus: Russian, ЕГЭ essay; 12 criteria, max 24 (scoring.md §2, §3.2). */
+/** rus: Russian, ЕГЭ essay; 12 criteria, max 24 (docs/scoring.md §2, §3.2). */
 export const rus: SubjectSpec = {
   subject: 'rus',
   title: 'Russian, ЕГЭ essay',
@@ -46,7 +46,7 @@ export const rus: SubjectSpec = {
   nominationLogic: LOGICAL_CODES,
 };
 
-/** rus-free: Russian, free essay; 7 criteria, max 24, only the categories count (scoring.md §3.3). */
+/** rus-free: Russian, free essay; 7 criteria, max 24, only the categories count (docs/scoring.md §3.3). */
 export const rusFree: SubjectSpec = {
   subject: 'rus-free',
   title: 'Russian, free essay',

@@ -4,7 +4,7 @@ import type { SubjectSpec } from '../define.js';
 const EXAMPLE = 'An example of this kind; two or more add 1 to K4 (at most 2 over the three kinds)';
 const K4_MINUS = 'Example remark: each one subtracts 1 from K4';
 
-/** social: social studies; 4 criteria, max 6 (scoring.md §2, §3.5). */
+/** social: social studies; 4 criteria, max 6 (docs/scoring.md §2, §3.5). */
 export const social: SubjectSpec = {
   subject: 'social',
   title: 'Social studies',

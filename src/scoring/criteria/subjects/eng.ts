@@ -63,7 +63,7 @@ export function planErrors(ctx: SubjectContext): { plan: number; steps: string[]
   return { plan, steps };
 }
 
-/** eng and eng-free, 5 criteria, max 14 (scoring.md §3.7); both use the same processor. */
+/** eng and eng-free, 5 criteria, max 14 (docs/scoring.md §3.7); both use the same processor. */
 export const eng: SubjectRules = {
   predefined: predefinedCodes('eng'),
   checkMax: false,

@@ -37,7 +37,7 @@ function showTag(tag: unknown): string {
   return tag === undefined ? 'missing' : JSON.stringify(tag);
 }
 
-/** hist, 7 criteria, max 12 (scoring.md §3.6). */
+/** hist, 7 criteria, max 12 (docs/scoring.md §3.6). */
 export const hist: SubjectRules = {
   predefined: predefinedCodes('hist'),
   checkMax: true,

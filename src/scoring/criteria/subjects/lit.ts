@@ -2,7 +2,7 @@ import { predefinedCodes } from '../../catalogue/index.js';
 import { firstBranch, gated, rule, vars } from '../context.js';
 import type { SubjectContext, SubjectOutcome, SubjectRules } from '../context.js';
 
-/** lit, 5 criteria, max 14 (scoring.md §3.4). */
+/** lit, 5 criteria, max 14 (docs/scoring.md §3.4). */
 export const lit: SubjectRules = {
   predefined: predefinedCodes('lit'),
   checkMax: true,

@@ -1,7 +1,7 @@
 import { rule } from '../context.js';
 import type { SubjectContext, SubjectOutcome, SubjectRules } from '../context.js';
 
-/** rus-free, 7 criteria, max 24 (scoring.md §3.3). The text length is not used. */
+/** rus-free, 7 criteria, max 24 (docs/scoring.md §3.3). The text length is not used. */
 export const rusFree: SubjectRules = {
   predefined: [],
   checkMax: true,

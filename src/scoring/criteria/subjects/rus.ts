@@ -21,7 +21,7 @@ function k2(ctx: SubjectContext): readonly [number, string] {
   );
 }
 
-/** rus, 12 criteria, max 24 (scoring.md §3.2). */
+/** rus, 12 criteria, max 24 (docs/scoring.md §3.2). */
 export const rus: SubjectRules = {
   predefined: predefinedCodes('rus'),
   checkMax: true,

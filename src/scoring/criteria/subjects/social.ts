@@ -4,7 +4,7 @@ import type { SubjectContext, SubjectOutcome, SubjectRules } from '../context.js
 
 const K4_ERRORS = ['о.примсвязь', 'о.подтв', 'о.дубл', 'о.факт', 'о.подробн'];
 
-/** social, 4 criteria, max 6 (scoring.md §3.5). */
+/** social, 4 criteria, max 6 (docs/scoring.md §3.5). */
 export const social: SubjectRules = {
   predefined: predefinedCodes('social'),
   checkMax: true,
