@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Dataset, defaultDatasetDir, importDataset } from '../../src/dataset/index.js';
 import { answersDirSource, localScorer, runEval } from '../../src/eval/index.js';
-import { ManualClock, startPlatform } from '../../src/platform/index.js';
+import { startPlatform } from '../../src/platform/index.js';
+import { ManualClock } from '../../src/platform/clock.js';
 import { ClientEvent, ServerEvent } from '../../src/protocol/index.js';
 import { connected, markedAnswer } from '../platform/helpers.js';
 
