@@ -53,6 +53,15 @@ const SECTIONS: Section[] = [
       return { figures, text: formatEvalScoring(figures) };
     },
   },
+  {
+    key: 'markup',
+    title: 'Markup: per-essay latency (sequential, interleaved rounds) and worker scaling',
+    async run() {
+      const { benchMarkup, formatMarkup } = await import('./markup.js');
+      const figures = await benchMarkup();
+      return { figures, text: formatMarkup(figures) };
+    },
+  },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',').filter((s) => s !== '');

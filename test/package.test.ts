@@ -81,17 +81,40 @@ test('every entry of the exports map imports in the installed package, with its 
   const { stdout } = await run(process.execPath, ['imports.mjs'], { cwd: dir });
   const names = JSON.parse(stdout) as Record<string, string[]>;
   for (const spec of specifiers) assert.ok((names[spec]?.length ?? 0) > 0, `${spec} exports nothing`);
-  for (const name of ['Essay', 'Session', 'Marker', 'createMarkup', 'startPlatform', 'loadConfig'])
-    assert.ok(names[manifest.name]?.includes(name), `${manifest.name} does not export ${name}`);
+  const expected: Record<string, string[]> = {
+    '': ['Essay', 'Session', 'Marker', 'createMarkup', 'loadConfig', 'createLogger', 'SocketIoConnector'],
+    '/platform': ['startPlatform', 'PlatformEvent', 'Dataset'],
+    '/scoring': ['scorePsr', 'computeCriteria', 'formatPsrExplanation', 'formatCriteriaExplanation'],
+    '/protocol': ['ServerEvent', 'ClientEvent', 'checkStartRequest'],
+  };
+  for (const [entry, list] of Object.entries(expected))
+    for (const name of list)
+      assert.ok(
+        names[`${manifest.name}${entry}`]?.includes(name),
+        `${manifest.name}${entry} does not export ${name}`,
+      );
+
+  // A deliberate API: each name one way only, no namespaces, no test seams or CLI pieces.
+  const code = specifiers.filter((spec) => !spec.endsWith('.json'));
+  const owner = new Map<string, string>();
+  for (const spec of code) {
+    for (const name of names[spec] ?? []) {
+      assert.equal(owner.get(name), undefined, `${name} is exported by both ${owner.get(name)} and ${spec}`);
+      owner.set(name, spec);
+    }
+  }
+  for (const name of ['platform', 'scoring', 'protocol', 'criteria', 'psr', 'catalogue'])
+    assert.ok(!owner.has(name), `${name} is a namespace export`);
+  for (const name of ['ManualClock', 'runSession', 'attachProgress', 'formatSummary', 'writeFileAtomic'])
+    assert.ok(!owner.has(name), `${name} is not part of the public API`);
 
   // A strict TypeScript consumer resolves the same specifiers to declarations.
-  const code = specifiers
-    .filter((spec) => !spec.endsWith('.json'))
+  const consumer = code
     .map((spec, i) => `import * as m${i} from '${spec}';\nexport const k${i} = Object.keys(m${i});`)
     .join('\n');
   await writeFile(
     join(dir, 'consumer.mts'),
-    `${code}\nimport { Essay } from '${manifest.name}';\nexport type E = Essay;\n`,
+    `${consumer}\nimport { Essay } from '${manifest.name}';\nexport type E = Essay;\n`,
   );
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   const types = join(ROOT, 'node_modules', '@types');

@@ -32,6 +32,20 @@ export interface Config {
   readonly markup?: string;
   /** `MARKUP_COMMAND`: a shell command that marks up an essay. */
   readonly markupCommand?: string;
+  /** `MARKUP_WORKER`: the shell command of a long-lived worker (docs/markup-worker.md). */
+  readonly markupWorker?: string;
+  /** `MARKUP_WORKERS`: how many workers. */
+  readonly markupWorkers?: number;
+  /** `MARKUP_WORKER_INFLIGHT`: essays in flight per worker. */
+  readonly markupWorkerInflight?: number;
+  /** `MARKUP_WORKER_START_TIMEOUT`: seconds a worker may take to be ready. */
+  readonly markupWorkerStartTimeoutSec?: number;
+  /** `MARKUP_URL`: model servers the essays are POSTed to (comma-separated; docs/markup-http.md). */
+  readonly markupUrls?: readonly string[];
+  /** `MARKUP_URL_INFLIGHT`: requests in flight per model server. */
+  readonly markupUrlInflight?: number;
+  /** `MARKUP_AUTH`: the `Authorization` header sent to the model servers. A secret: always masked. */
+  readonly markupAuth?: string;
   /** `SESSION_CONCURRENCY`: essays marked at the same time. @default 4 */
   readonly concurrency: number;
   /**
@@ -64,6 +78,13 @@ export const ENV_VARIABLES = [
   'SESSION_DURABILITY',
   'MARKUP',
   'MARKUP_COMMAND',
+  'MARKUP_WORKER',
+  'MARKUP_WORKERS',
+  'MARKUP_WORKER_INFLIGHT',
+  'MARKUP_WORKER_START_TIMEOUT',
+  'MARKUP_URL',
+  'MARKUP_URL_INFLIGHT',
+  'MARKUP_AUTH',
   'DEBUG_MAX_MARKUP_DEMO_DELAY',
   'CHECK_DIRECTORY_ANSWER',
   'CHECK_DIRECTORY_ANSWER_DELAY',

@@ -19,7 +19,7 @@ export type {
   ScoreSessionHook,
 } from './report.js';
 export type { EndType } from './session-state.js';
-export type { SessionSummary } from './session-manager.js';
+export type { PlatformSessionSummary } from './session-manager.js';
 
 export { Dataset, defaultDatasetDir } from './dataset.js';
 export type { DatasetEntry } from './dataset.js';

@@ -12,7 +12,7 @@ import { gatePollingHandshakes, protocolMismatch } from './protocol-gate.js';
 import type { SessionReport } from './report.js';
 import { serveNamespace } from './server.js';
 import { SessionManager } from './session-manager.js';
-import type { SessionSummary } from './session-manager.js';
+import type { PlatformSessionSummary } from './session-manager.js';
 import { PlatformStore } from './store.js';
 import { TokenRegistry } from './token-registry.js';
 
@@ -36,7 +36,7 @@ export interface Platform {
   abortSession(tokenOrSessionId: string | number, message?: string): Promise<SessionReport | undefined>;
   /** The final report of an ended session (also from disk), a snapshot of a running one. */
   report(sessionId: number): Promise<SessionReport | undefined>;
-  sessions(): SessionSummary[];
+  sessions(): PlatformSessionSummary[];
   /** Aborts every open session (reports are written), then closes every connection. Idempotent. */
   close(): Promise<void>;
 }

@@ -17,7 +17,7 @@ import type { EndType } from './session-state.js';
 import type { PlatformStore } from './store.js';
 import type { TokenRegistry } from './token-registry.js';
 
-export interface SessionSummary {
+export interface PlatformSessionSummary {
   sessionId: number;
   tokenHash: string;
   type: string;
@@ -414,7 +414,7 @@ export class SessionManager {
     return buildReport(runner.state, this.reportContext());
   }
 
-  sessions(): SessionSummary[] {
+  sessions(): PlatformSessionSummary[] {
     return [...this.all.values()].map((r) => ({
       sessionId: r.id,
       tokenHash: r.state.tokenHash,

@@ -106,7 +106,7 @@ export async function runSession(
   const logger = createLogger({
     logDir: config.logsDir,
     debug: config.debug,
-    secrets: [token],
+    secrets: [token, ...(config.markupAuth === undefined ? [] : [config.markupAuth])],
     console: io.stderr,
     level: 'warn',
     fileLevel: 'info',

@@ -66,6 +66,7 @@ export async function runCommand(
   const markupSetup = {
     ...(flags.onlySave && { onlySave: true }),
     ...(flags.directory && { directory: true }),
+    ...(flags.insecure && { insecure: true }),
   };
   markupOverrides(flags, markupSetup); // usage errors (two algorithms at once) before anything starts
   const timeScale = positiveNumber('--time-scale', flags.timeScale);
