@@ -19,6 +19,10 @@ export type MarkupConfig = Partial<
     | 'markupUrlInflight'
     | 'markupAuth'
     | 'tlsInsecure'
+    | 'markupLlm'
+    | 'llmModel'
+    | 'llmApiKey'
+    | 'llmPromptFile'
     | 'demoMaxDelaySec'
   >
 >;
@@ -36,6 +40,8 @@ export interface MarkupOverrides extends Omit<
   markupWorker?: string;
   /** `--markup-url` (repeatable): likewise. */
   markupUrls?: readonly string[];
+  /** `--markup-llm`: likewise. */
+  markupLlm?: string;
   onlySaveFiles?: boolean;
   checkDirectoryAnswer?: boolean;
 }
@@ -49,10 +55,10 @@ interface Choice {
 }
 
 /** Kinds that `--markup NAME` may not name, because they need settings of their own. */
-const NEEDS_SETTINGS = new Set(['module', 'command', 'worker', 'http']);
+const NEEDS_SETTINGS = new Set(['module', 'command', 'worker', 'http', 'llm']);
 
 /**
-Builds the markup the configuration asks for: only-save > directory > command > worker > http > module > demo.
+Builds the markup the configuration asks for: only-save > directory > command > worker > http > llm > module > demo.
 Two settings that each choose a markup (say `SESSION_IS_ONLY_SAVE_FILES` and
 `CHECK_DIRECTORY_ANSWER`, or `MARKUP` and `MARKUP_COMMAND`) are a `config` MarkupError
 instead of a silent pick. Nothing set means the demo.
@@ -61,8 +67,16 @@ export async function markupFromConfig(
   config: MarkupConfig,
   overrides: MarkupOverrides = {},
 ): Promise<Markup> {
-  const { markup, markupCommand, markupWorker, markupUrls, onlySaveFiles, checkDirectoryAnswer, ...options } =
-    overrides;
+  const {
+    markup,
+    markupCommand,
+    markupWorker,
+    markupUrls,
+    markupLlm,
+    onlySaveFiles,
+    checkDirectoryAnswer,
+    ...options
+  } = overrides;
   const choices: Choice[] = [];
   if (onlySaveFiles ?? config.onlySaveFiles)
     choices.push({
@@ -80,7 +94,9 @@ export async function markupFromConfig(
     markup !== undefined ||
     markupCommand !== undefined ||
     markupWorker !== undefined ||
-    markupUrls !== undefined;
+    markupUrls !== undefined ||
+    markupLlm !== undefined;
+  const llm = fromFlags ? markupLlm : config.markupLlm;
   const urls = fromFlags ? markupUrls : config.markupUrls;
   const command = fromFlags ? markupCommand : config.markupCommand;
   const worker = fromFlags ? markupWorker : config.markupWorker;
@@ -93,6 +109,8 @@ export async function markupFromConfig(
     });
   if (urls !== undefined && urls.length > 0)
     choices.push({ kind: 'http', source: fromFlags ? '--markup-url' : 'MARKUP_URL', urls });
+  if (llm !== undefined)
+    choices.push({ kind: 'llm', source: fromFlags ? '--markup-llm' : 'MARKUP_LLM', value: llm });
   if (worker !== undefined)
     choices.push({ kind: 'worker', source: fromFlags ? '--markup-worker' : 'MARKUP_WORKER', value: worker });
   if (moduleOrKind !== undefined) {
@@ -104,7 +122,7 @@ export async function markupFromConfig(
   if (choices.length > 1) {
     const listed = choices.map((c) => `${c.source} (${c.kind})`).join(', ');
     throw new MarkupError(
-      `conflicting markup settings: ${listed}; set only one of them (precedence, were it allowed: only-save > directory > command > worker > http > module > demo)`,
+      `conflicting markup settings: ${listed}; set only one of them (precedence, were it allowed: only-save > directory > command > worker > http > llm > module > demo)`,
       'config',
       { markup: choices.map((c) => c.kind).join('+') },
     );
@@ -126,6 +144,10 @@ export async function markupFromConfig(
     ...(config.tlsInsecure === true && { insecure: true }),
     ...options,
     ...(chosen.urls !== undefined && { urls: chosen.urls }),
+    ...(config.llmModel !== undefined && { llmModel: config.llmModel }),
+    ...(config.llmApiKey !== undefined && { llmApiKey: config.llmApiKey }),
+    ...(config.llmPromptFile !== undefined && { llmPromptFile: config.llmPromptFile }),
+    ...(chosen.kind === 'llm' && { llmUrl: chosen.value }),
     ...(chosen.kind === 'command' && { command: chosen.value }),
     ...(chosen.kind === 'worker' && { workerCommand: chosen.value }),
     ...(chosen.kind === 'module' && { modulePath: chosen.value }),

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Config } from '../config/index.js';
 import { Marker } from '../markup/index.js';
@@ -20,6 +21,9 @@ export interface MarkupFlags {
   workerStartTimeout?: string;
   markupUrl?: string[];
   urlInflight?: string;
+  markupLlm?: string;
+  llmModel?: string;
+  llmPrompt?: string;
 }
 
 /** Adds every `--markup-*` option to `cmd`. */
@@ -45,6 +49,12 @@ export function addMarkupOptions(cmd: Command): Command {
       (value: string, previous: string[] = []) => [...previous, value],
     )
     .option(
+      '--markup-llm <url>',
+      'markup: an OpenAI-compatible chat-completions endpoint, e.g. http://127.0.0.1:8000/v1 (docs/markup-llm.md; MARKUP_LLM, key from LLM_API_KEY)',
+    )
+    .option('--llm-model <name>', 'LLM markup: the model name (LLM_MODEL)')
+    .option('--llm-prompt <file>', 'LLM markup: a prompt template replacing the default (LLM_PROMPT_FILE)')
+    .option(
       '--url-inflight <k>',
       'HTTP markup: requests in flight per server (MARKUP_URL_INFLIGHT, default 4)',
     )
@@ -60,6 +70,7 @@ const CHOOSERS: [keyof MarkupFlags, string][] = [
   ['markupCommand', '--markup-command'],
   ['markupWorker', '--markup-worker'],
   ['markupUrl', '--markup-url'],
+  ['markupLlm', '--markup-llm'],
 ];
 
 function positiveInteger(flag: string, raw: string | undefined): number | undefined {
@@ -124,6 +135,11 @@ export function markupOverrides(flags: MarkupFlags, setup: MarkupSetup = {}): Ma
     ...(flags.markupCommand !== undefined && { markupCommand: flags.markupCommand }),
     ...(flags.markupWorker !== undefined && { markupWorker: flags.markupWorker }),
     ...(flags.markupUrl !== undefined && { markupUrls: flags.markupUrl }),
+    ...(flags.markupLlm !== undefined && { markupLlm: flags.markupLlm }),
+    ...(flags.llmModel !== undefined && { llmModel: flags.llmModel }),
+    ...(flags.llmPrompt !== undefined && {
+      llmPromptFile: resolve(setup.cwd ?? process.cwd(), flags.llmPrompt),
+    }),
     ...(setup.onlySave && { onlySaveFiles: true }),
     ...(setup.directory && { checkDirectoryAnswer: true }),
     ...(setup.ignoreSessionModes && picked && { onlySaveFiles: false, checkDirectoryAnswer: false }),

@@ -48,7 +48,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     const parsed = parse(value);
     if (parsed.ok) return parsed.value;
     const shown =
-      name === 'TOKEN' || name === 'MARKUP_AUTH'
+      name === 'TOKEN' || name === 'MARKUP_AUTH' || name === 'LLM_API_KEY'
         ? maskToken(value)
         : name === 'HOST'
           ? maskTokenParameter(value)
@@ -79,6 +79,13 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     ...optional('markupUrls', take('MARKUP_URL', parseUrlList, undefined)),
     ...optional('markupUrlInflight', take('MARKUP_URL_INFLIGHT', parsePositiveInteger, undefined)),
     ...optional('markupAuth', raw.MARKUP_AUTH),
+    ...optional('markupLlm', raw.MARKUP_LLM),
+    ...optional('llmModel', raw.LLM_MODEL),
+    ...optional('llmApiKey', raw.LLM_API_KEY),
+    ...optional(
+      'llmPromptFile',
+      raw.LLM_PROMPT_FILE === undefined ? undefined : resolve(cwd, raw.LLM_PROMPT_FILE),
+    ),
     ...optional('markupWorkers', take('MARKUP_WORKERS', parsePositiveInteger, undefined)),
     ...optional('markupWorkerInflight', take('MARKUP_WORKER_INFLIGHT', parsePositiveInteger, undefined)),
     ...optional(
@@ -92,7 +99,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
 
   if (problems.length > 0) {
     // A token pasted into HOST (say, `...?token=...`) must not reach the terminal either.
-    const secrets = [raw.TOKEN, raw.MARKUP_AUTH].filter((s): s is string => s !== undefined);
+    const secrets = [raw.TOKEN, raw.MARKUP_AUTH, raw.LLM_API_KEY].filter((s): s is string => s !== undefined);
     throw new ConfigError(
       problems.map((p) => maskSecrets(p, secrets)),
       envFile,

@@ -46,6 +46,14 @@ export interface Config {
   readonly markupUrlInflight?: number;
   /** `MARKUP_AUTH`: the `Authorization` header sent to the model servers. A secret: always masked. */
   readonly markupAuth?: string;
+  /** `MARKUP_LLM`: an OpenAI-compatible chat-completions endpoint (docs/markup-llm.md). */
+  readonly markupLlm?: string;
+  /** `LLM_MODEL`: the model name sent to it. */
+  readonly llmModel?: string;
+  /** `LLM_API_KEY`: sent as a bearer token to the LLM endpoint. A secret: always masked. */
+  readonly llmApiKey?: string;
+  /** `LLM_PROMPT_FILE`: a prompt template replacing the default, absolute. */
+  readonly llmPromptFile?: string;
   /** `SESSION_CONCURRENCY`: essays marked at the same time. @default 4 */
   readonly concurrency: number;
   /**
@@ -85,6 +93,10 @@ export const ENV_VARIABLES = [
   'MARKUP_URL',
   'MARKUP_URL_INFLIGHT',
   'MARKUP_AUTH',
+  'MARKUP_LLM',
+  'LLM_MODEL',
+  'LLM_API_KEY',
+  'LLM_PROMPT_FILE',
   'DEBUG_MAX_MARKUP_DEMO_DELAY',
   'CHECK_DIRECTORY_ANSWER',
   'CHECK_DIRECTORY_ANSWER_DELAY',

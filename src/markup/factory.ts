@@ -5,6 +5,7 @@ import { MarkupError } from './errors.js';
 import { loadModuleMarkup } from './module-markup.js';
 import { createOnlySaveMarkup } from './only-save.js';
 import { createHttpMarkup } from './http/index.js';
+import { createLlmMarkup } from './llm/index.js';
 import { createWorkerMarkup } from './worker/index.js';
 import type { Markup, MarkupLogger } from './types.js';
 
@@ -42,13 +43,21 @@ export interface MarkupOptions {
   urlInflight?: number;
   /** `http`: the `Authorization` header (`MARKUP_AUTH`). */
   auth?: string;
-  /** `http`: skip TLS certificate checks (explicit opt-out only). */
+  /** `http`, `llm`: skip TLS certificate checks (explicit opt-out only). */
   insecure?: boolean;
+  /** `llm`: the chat-completions endpoint. */
+  llmUrl?: string;
+  /** `llm`: the model name. */
+  llmModel?: string;
+  /** `llm`: the API key (`LLM_API_KEY`). */
+  llmApiKey?: string;
+  /** `llm`: a prompt template file. */
+  llmPromptFile?: string;
 }
 
 export type MarkupFactory = (options: MarkupOptions) => Markup | Promise<Markup>;
 
-function required<K extends 'modulePath' | 'command' | 'workerCommand'>(
+function required<K extends 'modulePath' | 'command' | 'workerCommand' | 'llmUrl' | 'llmModel'>(
   kind: string,
   options: MarkupOptions,
   key: K,
@@ -86,6 +95,18 @@ const registry = new Map<string, MarkupFactory>([
       }),
   ],
   ['only-save', () => createOnlySaveMarkup()],
+  [
+    'llm',
+    (o) =>
+      createLlmMarkup({
+        url: required('llm', o, 'llmUrl'),
+        model: required('llm', o, 'llmModel'),
+        ...(o.llmApiKey !== undefined && { apiKey: o.llmApiKey }),
+        ...(o.llmPromptFile !== undefined && { promptFile: o.llmPromptFile }),
+        ...(o.insecure !== undefined && { insecure: o.insecure }),
+        ...(o.logger !== undefined && { logger: o.logger }),
+      }),
+  ],
   [
     'http',
     (o) =>

@@ -22,6 +22,8 @@ export type { DirectoryMarkupOptions } from './directory-markup.js';
 export { createOnlySaveMarkup } from './only-save.js';
 export { createWorkerMarkup } from './worker/index.js';
 export { createHttpMarkup } from './http/index.js';
+export { createLlmMarkup, Anchorer } from './llm/index.js';
+export type { LlmMarkupOptions, Anchor } from './llm/index.js';
 export type { HttpMarkupOptions } from './http/index.js';
 export type { WorkerMarkupOptions } from './worker/index.js';
 

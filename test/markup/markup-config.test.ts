@@ -54,7 +54,7 @@ describe('markupFromConfig', () => {
         assert.equal(error.kind, 'config');
         assert.equal(
           error.message,
-          'conflicting markup settings: SESSION_IS_ONLY_SAVE_FILES (only-save), CHECK_DIRECTORY_ANSWER (directory); set only one of them (precedence, were it allowed: only-save > directory > command > worker > http > module > demo)',
+          'conflicting markup settings: SESSION_IS_ONLY_SAVE_FILES (only-save), CHECK_DIRECTORY_ANSWER (directory); set only one of them (precedence, were it allowed: only-save > directory > command > worker > http > llm > module > demo)',
         );
         return true;
       },
@@ -65,7 +65,7 @@ describe('markupFromConfig', () => {
     await assert.rejects(markupFromConfig({ markupCommand: 'python3 my_model.py', markup: MODULE }), {
       kind: 'config',
       message:
-        'conflicting markup settings: MARKUP_COMMAND (command), MARKUP (module); set only one of them (precedence, were it allowed: only-save > directory > command > worker > http > module > demo)',
+        'conflicting markup settings: MARKUP_COMMAND (command), MARKUP (module); set only one of them (precedence, were it allowed: only-save > directory > command > worker > http > llm > module > demo)',
     });
   });
 
@@ -82,7 +82,7 @@ describe('markupFromConfig', () => {
   it('names the flag when it conflicts with a mode from .env', async () => {
     await assert.rejects(markupFromConfig({ checkDirectoryAnswer: true }, { markupCommand: 'true' }), {
       message:
-        'conflicting markup settings: CHECK_DIRECTORY_ANSWER (directory), --markup-command (command); set only one of them (precedence, were it allowed: only-save > directory > command > worker > http > module > demo)',
+        'conflicting markup settings: CHECK_DIRECTORY_ANSWER (directory), --markup-command (command); set only one of them (precedence, were it allowed: only-save > directory > command > worker > http > llm > module > demo)',
     });
   });
 

@@ -106,7 +106,7 @@ export async function runSession(
   const logger = createLogger({
     logDir: config.logsDir,
     debug: config.debug,
-    secrets: [token, ...(config.markupAuth === undefined ? [] : [config.markupAuth])],
+    secrets: [token, ...[config.markupAuth, config.llmApiKey].filter((s): s is string => s !== undefined)],
     console: io.stderr,
     level: 'warn',
     fileLevel: 'info',
