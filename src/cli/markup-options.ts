@@ -1,5 +1,6 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Config } from '../config.js';
+import type { Config } from '../config/index.js';
 import { Marker } from '../markup/index.js';
 import type { Markup, MarkupLogger } from '../markup/index.js';
 import { EXIT, ExitError } from './exit-error.js';
@@ -14,6 +15,15 @@ available everywhere at once.
 export interface MarkupFlags {
   markup?: string;
   markupCommand?: string;
+  markupWorker?: string;
+  workers?: string;
+  workerInflight?: string;
+  workerStartTimeout?: string;
+  markupUrl?: string[];
+  urlInflight?: string;
+  markupLlm?: string;
+  llmModel?: string;
+  llmPrompt?: string;
 }
 
 /** Adds every `--markup-*` option to `cmd`. */
@@ -23,6 +33,34 @@ export function addMarkupOptions(cmd: Command): Command {
     .option(
       '--markup-command <cmd>',
       'markup: a shell command run per essay, essay JSON on stdin, marked essay on stdout (replaces MARKUP_COMMAND)',
+    )
+    .option(
+      '--markup-worker <cmd>',
+      'markup: a long-lived worker that loads its model once; JSON lines on stdin/stdout (docs/markup-worker.md; MARKUP_WORKER)',
+    )
+    .option('--workers <n>', 'worker markup: how many workers (MARKUP_WORKERS, default 1)')
+    .option(
+      '--worker-inflight <k>',
+      'worker markup: essays in flight per worker (MARKUP_WORKER_INFLIGHT, default 1)',
+    )
+    .option(
+      '--markup-url <url>',
+      'markup: POST each essay to this model server, repeatable for several (docs/markup-http.md; MARKUP_URL, auth header from MARKUP_AUTH)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option(
+      '--markup-llm <url>',
+      'markup: an OpenAI-compatible chat-completions endpoint, e.g. http://127.0.0.1:8000/v1 (docs/markup-llm.md; MARKUP_LLM, key from LLM_API_KEY)',
+    )
+    .option('--llm-model <name>', 'LLM markup: the model name (LLM_MODEL)')
+    .option('--llm-prompt <file>', 'LLM markup: a prompt template replacing the default (LLM_PROMPT_FILE)')
+    .option(
+      '--url-inflight <k>',
+      'HTTP markup: requests in flight per server (MARKUP_URL_INFLIGHT, default 4)',
+    )
+    .option(
+      '--worker-start-timeout <sec>',
+      'worker markup: seconds each worker may take to print its ready line (MARKUP_WORKER_START_TIMEOUT, default 60)',
     );
 }
 
@@ -30,7 +68,26 @@ export function addMarkupOptions(cmd: Command): Command {
 const CHOOSERS: [keyof MarkupFlags, string][] = [
   ['markup', '--markup'],
   ['markupCommand', '--markup-command'],
+  ['markupWorker', '--markup-worker'],
+  ['markupUrl', '--markup-url'],
+  ['markupLlm', '--markup-llm'],
 ];
+
+function positiveInteger(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = /^\+?\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new ExitError(EXIT.usage, `error: ${flag} must be a positive integer (got ${raw})`);
+  return value;
+}
+
+function positiveSeconds(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0)
+    throw new ExitError(EXIT.usage, `error: ${flag} must be a number of seconds > 0 (got ${raw})`);
+  return value;
+}
 
 /** True when a flag (not `.env`) chose the algorithm. */
 export function markupChosenByFlags(flags: MarkupFlags): boolean {
@@ -45,6 +102,8 @@ export interface MarkupSetup {
   /** Session-only choices (`--only-save`, `--directory`). */
   onlySave?: boolean;
   directory?: boolean;
+  /** `--insecure`: also for `--markup-url` servers (TLS_INSECURE applies too). */
+  insecure?: boolean;
   /** `essay mark`: a flag that picks an algorithm overrides the session-only `.env` choices. */
   ignoreSessionModes?: boolean;
 }
@@ -60,11 +119,27 @@ export function markupOverrides(flags: MarkupFlags, setup: MarkupSetup = {}): Ma
   if (given.length > 2)
     throw new ExitError(EXIT.usage, `error: use only one of ${given.join(', ')} (each chooses the markup)`);
   const picked = given.length > 0;
+  const workers = positiveInteger('--workers', flags.workers);
+  const inflight = positiveInteger('--worker-inflight', flags.workerInflight);
+  const startTimeout = positiveSeconds('--worker-start-timeout', flags.workerStartTimeout);
+  const urlInflight = positiveInteger('--url-inflight', flags.urlInflight);
   return {
+    ...(urlInflight !== undefined && { urlInflight }),
+    ...(setup.insecure === true && { insecure: true }),
+    ...(workers !== undefined && { workers }),
+    ...(inflight !== undefined && { workerInflight: inflight }),
+    ...(startTimeout !== undefined && { workerStartTimeoutSec: startTimeout }),
     cwd: setup.cwd ?? process.cwd(),
     ...(setup.logger !== undefined && { logger: setup.logger }),
     ...(flags.markup !== undefined && { markup: flags.markup }),
     ...(flags.markupCommand !== undefined && { markupCommand: flags.markupCommand }),
+    ...(flags.markupWorker !== undefined && { markupWorker: flags.markupWorker }),
+    ...(flags.markupUrl !== undefined && { markupUrls: flags.markupUrl }),
+    ...(flags.markupLlm !== undefined && { markupLlm: flags.markupLlm }),
+    ...(flags.llmModel !== undefined && { llmModel: flags.llmModel }),
+    ...(flags.llmPrompt !== undefined && {
+      llmPromptFile: resolve(setup.cwd ?? process.cwd(), flags.llmPrompt),
+    }),
     ...(setup.onlySave && { onlySaveFiles: true }),
     ...(setup.directory && { checkDirectoryAnswer: true }),
     ...(setup.ignoreSessionModes && picked && { onlySaveFiles: false, checkDirectoryAnswer: false }),

@@ -47,7 +47,12 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     if (value === undefined) return fallback;
     const parsed = parse(value);
     if (parsed.ok) return parsed.value;
-    const shown = name === 'TOKEN' ? maskToken(value) : name === 'HOST' ? maskTokenParameter(value) : value;
+    const shown =
+      name === 'TOKEN' || name === 'MARKUP_AUTH' || name === 'LLM_API_KEY'
+        ? maskToken(value)
+        : name === 'HOST'
+          ? maskTokenParameter(value)
+          : value;
     problems.push(`${name}: ${JSON.stringify(shown)} ${parsed.problem}`);
     return fallback;
   };
@@ -70,6 +75,23 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     logsDir: resolve(cwd, raw.LOGS_DIR ?? 'logs'),
     ...optional('markup', raw.MARKUP === undefined ? undefined : resolveMarkup(cwd, raw.MARKUP)),
     ...optional('markupCommand', raw.MARKUP_COMMAND),
+    ...optional('markupWorker', raw.MARKUP_WORKER),
+    ...optional('markupUrls', take('MARKUP_URL', parseUrlList, undefined)),
+    ...optional('markupUrlInflight', take('MARKUP_URL_INFLIGHT', parsePositiveInteger, undefined)),
+    ...optional('markupAuth', raw.MARKUP_AUTH),
+    ...optional('markupLlm', raw.MARKUP_LLM),
+    ...optional('llmModel', raw.LLM_MODEL),
+    ...optional('llmApiKey', raw.LLM_API_KEY),
+    ...optional(
+      'llmPromptFile',
+      raw.LLM_PROMPT_FILE === undefined ? undefined : resolve(cwd, raw.LLM_PROMPT_FILE),
+    ),
+    ...optional('markupWorkers', take('MARKUP_WORKERS', parsePositiveInteger, undefined)),
+    ...optional('markupWorkerInflight', take('MARKUP_WORKER_INFLIGHT', parsePositiveInteger, undefined)),
+    ...optional(
+      'markupWorkerStartTimeoutSec',
+      take('MARKUP_WORKER_START_TIMEOUT', parseSecondsAboveZero, undefined),
+    ),
     concurrency: take('SESSION_CONCURRENCY', parsePositiveInteger, 4),
     durability: take('SESSION_DURABILITY', parseDurability, 'fsync-input'),
     ...optional('envFile', envFile),
@@ -77,7 +99,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
 
   if (problems.length > 0) {
     // A token pasted into HOST (say, `...?token=...`) must not reach the terminal either.
-    const secrets = raw.TOKEN === undefined ? [] : [raw.TOKEN];
+    const secrets = [raw.TOKEN, raw.MARKUP_AUTH, raw.LLM_API_KEY].filter((s): s is string => s !== undefined);
     throw new ConfigError(
       problems.map((p) => maskSecrets(p, secrets)),
       envFile,
@@ -94,6 +116,15 @@ function maskTokenParameter(url: string): string {
       // A password in the URL is a secret too: `http://user:pw@host` → `http://user:****@host`.
       .replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*:)([^/@]*)@/i, '$1****@')
   );
+}
+
+/** `MARKUP_URL`: one or more http(s) URLs, separated by commas or spaces. */
+function parseUrlList(raw: string): Parsed<string[]> {
+  const urls = raw.split(/[\s,]+/).filter((u) => u !== '');
+  const bad = urls.find((u) => !/^https?:\/\/[^\s/]/i.test(u));
+  return bad === undefined
+    ? { ok: true, value: urls }
+    : { ok: false, problem: `has ${JSON.stringify(bad)}, which is not an http(s) URL` };
 }
 
 /** Keeps absent fields absent instead of present-and-undefined, so configs compare and print cleanly. */

@@ -32,6 +32,28 @@ export interface Config {
   readonly markup?: string;
   /** `MARKUP_COMMAND`: a shell command that marks up an essay. */
   readonly markupCommand?: string;
+  /** `MARKUP_WORKER`: the shell command of a long-lived worker (docs/markup-worker.md). */
+  readonly markupWorker?: string;
+  /** `MARKUP_WORKERS`: how many workers. */
+  readonly markupWorkers?: number;
+  /** `MARKUP_WORKER_INFLIGHT`: essays in flight per worker. */
+  readonly markupWorkerInflight?: number;
+  /** `MARKUP_WORKER_START_TIMEOUT`: seconds a worker may take to be ready. */
+  readonly markupWorkerStartTimeoutSec?: number;
+  /** `MARKUP_URL`: model servers the essays are POSTed to (comma-separated; docs/markup-http.md). */
+  readonly markupUrls?: readonly string[];
+  /** `MARKUP_URL_INFLIGHT`: requests in flight per model server. */
+  readonly markupUrlInflight?: number;
+  /** `MARKUP_AUTH`: the `Authorization` header sent to the model servers. A secret: always masked. */
+  readonly markupAuth?: string;
+  /** `MARKUP_LLM`: an OpenAI-compatible chat-completions endpoint (docs/markup-llm.md). */
+  readonly markupLlm?: string;
+  /** `LLM_MODEL`: the model name sent to it. */
+  readonly llmModel?: string;
+  /** `LLM_API_KEY`: sent as a bearer token to the LLM endpoint. A secret: always masked. */
+  readonly llmApiKey?: string;
+  /** `LLM_PROMPT_FILE`: a prompt template replacing the default, absolute. */
+  readonly llmPromptFile?: string;
   /** `SESSION_CONCURRENCY`: essays marked at the same time. @default 4 */
   readonly concurrency: number;
   /**
@@ -64,6 +86,17 @@ export const ENV_VARIABLES = [
   'SESSION_DURABILITY',
   'MARKUP',
   'MARKUP_COMMAND',
+  'MARKUP_WORKER',
+  'MARKUP_WORKERS',
+  'MARKUP_WORKER_INFLIGHT',
+  'MARKUP_WORKER_START_TIMEOUT',
+  'MARKUP_URL',
+  'MARKUP_URL_INFLIGHT',
+  'MARKUP_AUTH',
+  'MARKUP_LLM',
+  'LLM_MODEL',
+  'LLM_API_KEY',
+  'LLM_PROMPT_FILE',
   'DEBUG_MAX_MARKUP_DEMO_DELAY',
   'CHECK_DIRECTORY_ANSWER',
   'CHECK_DIRECTORY_ANSWER_DELAY',

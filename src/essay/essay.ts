@@ -1,5 +1,5 @@
 import type { EssayWriteError } from './errors.js';
-import { readTextFile, writeFileAtomic } from './file.js';
+import { readTextFile, writeEssayFile } from './file.js';
 import { parseJsonText } from './json-text.js';
 import { Meta } from './meta.js';
 import { readEssay, type ReadEssayResult } from './read-essay.js';
@@ -124,10 +124,10 @@ export class Essay {
     if (first !== undefined) throw first;
   }
 
-  /** Writes the essay atomically (see `writeFileAtomic`), checking the write rules first unless `strict: false`. */
+  /** Writes the essay atomically (temp file + flush + rename), checking the write rules first unless `strict: false`. */
   async save(path: string, options: SaveOptions = {}): Promise<void> {
     if (options.strict ?? true) this.assertWritable();
-    await writeFileAtomic(path, `${this.toString()}\n`);
+    await writeEssayFile(path, `${this.toString()}\n`);
   }
 }
 

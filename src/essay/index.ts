@@ -12,8 +12,6 @@ export { SelectionCollection } from './selection-collection.js';
 
 export { EssayReadError, EssayWriteError, EssayFileError, SelectionError } from './errors.js';
 
-export { writeFileAtomic, syncDirectory } from './file.js';
-
 export { stringifyDeep, escapeLoneSurrogates } from './deep-json.js';
 
 export { validateEssaySchema, essaySchema, ESSAY_SCHEMA_URL } from './schema.js';

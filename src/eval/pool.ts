@@ -1,6 +1,6 @@
 // Scoring in worker threads (docs/eval.md): `--jobs N` scores on up to N cores while markups run.
 import { Worker } from 'node:worker_threads';
-import type { M7Tables } from '../scoring/psr/index.js';
+import type { M7Tables, PsrOptions } from '../scoring/psr/index.js';
 import type { ScoreEssayInput } from './score-essay.js';
 import type { Scorer } from './run.js';
 import type { EssayScore } from './types.js';
@@ -14,8 +14,14 @@ export interface ScorePool {
 }
 
 function tablesToRows(t: M7Tables): NonNullable<WorkerSetup['m7']> {
+  // The last-wins maps rebuild both views in the worker: a first-wins lookup of them gives the same marks
+  // only when ids are unique, so send the first-wins rows first and the last-wins rows after them.
   const rows = (m: ReadonlyMap<string, number>) => [...m].map(([mk_uuid, mark]) => ({ mk_uuid, mark }));
-  return { participant: rows(t.participant), expert: rows(t.expert), excluded: [...t.excluded] };
+  return {
+    participant: [...rows(t.participant), ...rows(t.participantLast ?? t.participant)],
+    expert: [...rows(t.expert), ...rows(t.expertLast ?? t.expert)],
+    excluded: [...t.excluded],
+  };
 }
 
 /**
@@ -31,8 +37,11 @@ function spawnWorker(setup: WorkerSetup): Worker {
   return new Worker(code, { eval: true, workerData: setup });
 }
 
-export function createScorePool(size: number, options: { m7Tables?: M7Tables } = {}): ScorePool {
-  const setup: WorkerSetup = options.m7Tables ? { m7: tablesToRows(options.m7Tables) } : {};
+export function createScorePool(size: number, options: PsrOptions = {}): ScorePool {
+  const setup: WorkerSetup = {
+    ...(options.m7Tables && { m7: tablesToRows(options.m7Tables) }),
+    ...(options.compat && { compat: options.compat }),
+  };
   type Pending = { resolve: (s: EssayScore) => void; reject: (e: Error) => void };
   const pending = new Map<number, Pending>();
   const load: number[] = [];

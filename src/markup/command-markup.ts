@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Essay, EssayReadError } from '../essay/index.js';
 import { summariseStderr } from './captured-text.js';
 import { MarkupError, type MarkupErrorContext } from './errors.js';
+import type { StderrLimits } from './process/index.js';
 import { runCommand, type RunCommandResult } from './run-command.js';
 import type { Markup, MarkupContext, MarkupLogger } from './types.js';
 
@@ -21,6 +22,8 @@ export interface CommandMarkupOptions {
   maxStderrChars?: number;
   /** After SIGTERM on abort, wait this long before SIGKILL. @default 2000 */
   killGraceMs?: number;
+  /** How much stderr reaches the logger: line length and lines per second. */
+  stderrLimits?: StderrLimits;
 }
 
 const MiB = 1024 * 1024;
@@ -29,7 +32,9 @@ const MiB = 1024 * 1024;
 `--markup-command "python3 my_model.py"`: runs the user's program through the shell for every
 essay. The essay goes to stdin as JSON; the program prints the marked essay as JSON on stdout
 and may log on stderr. It sees `MARKUP_FILE_ID` and `MARKUP_DEADLINE` (epoch ms) in its
-environment, never `TOKEN`. On abort its whole process group is stopped.
+environment, never `TOKEN`. It is done when its main process exits: what it left running in the
+background is killed then, as is its whole process group on abort and when the client ends (even
+by kill -9: see docs/markup-worker.md, "When the client ends").
 */
 export function createCommandMarkup(options: CommandMarkupOptions): Markup {
   const command = options.command.trim();
@@ -60,6 +65,7 @@ export function createCommandMarkup(options: CommandMarkupOptions): Markup {
         maxStdoutBytes: maxOutputBytes,
         maxStderrChars: options.maxStderrChars ?? MiB,
         killGraceMs: options.killGraceMs ?? 2000,
+        ...options.stderrLimits,
         ...(logger && {
           onStderrLine: (line: string) => logger.info({ markup: name, fileId: context.fileId }, line),
         }),

@@ -20,6 +20,12 @@ export type { CommandMarkupOptions } from './command-markup.js';
 export { createDirectoryMarkup } from './directory-markup.js';
 export type { DirectoryMarkupOptions } from './directory-markup.js';
 export { createOnlySaveMarkup } from './only-save.js';
+export { createWorkerMarkup } from './worker/index.js';
+export { createHttpMarkup } from './http/index.js';
+export { createLlmMarkup, Anchorer } from './llm/index.js';
+export type { LlmMarkupOptions, Anchor } from './llm/index.js';
+export type { HttpMarkupOptions } from './http/index.js';
+export type { WorkerMarkupOptions } from './worker/index.js';
 
 // Intentionally not exported: runCommand, waitForFile and CapturedText are implementation
 // details of the command and directory markups; toEssay is reached through the Marker.

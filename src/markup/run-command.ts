@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
-import { CapturedText } from './captured-text.js';
+import { ChildGroup } from './process/index.js';
+import type { StderrLimits } from './process/index.js';
 
-export interface RunCommandOptions {
+export interface RunCommandOptions extends StderrLimits {
   command: string;
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -14,6 +14,7 @@ export interface RunCommandOptions {
   maxStderrChars: number;
   /** After SIGTERM on abort, wait this long before SIGKILL. */
   killGraceMs: number;
+  /** Each stderr line, cut at `maxLineChars` and at most `maxLinesPerSec` a second. */
   onStderrLine?: (line: string) => void;
 }
 
@@ -28,94 +29,53 @@ export interface RunCommandResult {
   spawnError?: Error;
 }
 
-const WINDOWS = process.platform === 'win32';
-
 /**
 Runs one shell command with `input` on stdin and collects its output. Never rejects: the caller
-turns the result into a precise error. The command runs in its own process group (POSIX), so
-stopping it also stops whatever it started (`sh -c` → python → workers).
+turns the result into a precise error. The command runs in a process group of its own
+(`ChildGroup`): it is done when its main process exits, whatever it left running in the
+background is killed then, and the group dies with the client.
 */
-export function runCommand(options: RunCommandOptions): Promise<RunCommandResult> {
-  return new Promise((resolve) => {
-    const child = spawn(options.command, {
-      shell: true,
-      cwd: options.cwd,
-      env: options.env,
-      detached: !WINDOWS,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      windowsHide: true,
-    });
-    const stdout: Buffer[] = [];
-    let stdoutBytes = 0;
-    const stderr = new CapturedText(options.maxStderrChars);
-    let pendingLine = '';
-    let stopped: RunCommandResult['stopped'];
-    let spawnError: Error | undefined;
-    let killTimer: NodeJS.Timeout | undefined;
-    let done = false;
-
-    // The shell may be gone while the program it started still runs, so the group is signalled
-    // whatever became of the direct child.
-    const killGroup = (signal: NodeJS.Signals): void => {
-      if (child.pid === undefined || done) return;
-      try {
-        if (WINDOWS) child.kill(signal);
-        else process.kill(-child.pid, signal);
-      } catch {
-        // ESRCH: the group is already gone.
-      }
-    };
-    const stop = (why: NonNullable<RunCommandResult['stopped']>): void => {
-      if (stopped !== undefined) return;
-      stopped = why;
-      if (why === 'output-limit') return killGroup('SIGKILL');
-      killGroup('SIGTERM');
-      killTimer = setTimeout(() => killGroup('SIGKILL'), options.killGraceMs);
-    };
-    const onAbort = (): void => stop('aborted');
-
-    const finish = (exitCode: number | null, signal: NodeJS.Signals | null): void => {
-      if (done) return;
-      // A program that let go of our pipes may still run in the group; once stopped, or once the
-      // command failed, nothing of it stays. A command that succeeded may keep its helpers.
-      if (stopped !== undefined || exitCode !== 0) killGroup('SIGKILL');
-      done = true;
-      clearTimeout(killTimer);
-      options.signal.removeEventListener('abort', onAbort);
-      if (pendingLine !== '') options.onStderrLine?.(pendingLine);
-      resolve({
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: stderr.toString(),
-        exitCode,
-        signal,
-        ...(stopped !== undefined && { stopped }),
-        ...(spawnError !== undefined && { spawnError }),
-      });
-    };
-
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdoutBytes += chunk.length;
-      if (stdoutBytes > options.maxStdoutBytes) return stop('output-limit');
-      stdout.push(chunk);
-    });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      stderr.append(chunk);
-      if (!options.onStderrLine) return;
-      const lines = (pendingLine + chunk).split(/\r?\n/);
-      pendingLine = lines.pop() ?? '';
-      for (const line of lines) options.onStderrLine(line);
-    });
-    // A program that exits without reading all of stdin makes our write fail with EPIPE; its exit status tells the story.
-    child.stdin.on('error', () => {});
-    child.stdin.end(options.input);
-
-    child.on('error', (error) => {
-      spawnError = error;
-      if (child.pid === undefined) finish(null, null);
-    });
-    child.on('close', (code, signal) => finish(code, signal));
-    options.signal.addEventListener('abort', onAbort, { once: true });
-    if (options.signal.aborted) onAbort();
+export async function runCommand(options: RunCommandOptions): Promise<RunCommandResult> {
+  const group = new ChildGroup({
+    command: options.command,
+    cwd: options.cwd,
+    env: options.env,
+    captureStderrChars: options.maxStderrChars,
+    killGraceMs: options.killGraceMs,
+    ...(options.onStderrLine && { onStderrLine: options.onStderrLine }),
+    ...(options.maxLineChars !== undefined && { maxLineChars: options.maxLineChars }),
+    ...(options.maxLinesPerSec !== undefined && { maxLinesPerSec: options.maxLinesPerSec }),
+    ...(options.now !== undefined && { now: options.now }),
   });
+  const stdout: Buffer[] = [];
+  let stdoutBytes = 0;
+  let stopped: RunCommandResult['stopped'];
+  const stop = (why: NonNullable<RunCommandResult['stopped']>): void => {
+    if (stopped !== undefined) return;
+    stopped = why;
+    if (why === 'output-limit') void group.kill();
+    else void group.stop();
+  };
+  const onAbort = (): void => stop('aborted');
+
+  group.child.stdout.on('data', (chunk: Buffer) => {
+    if (stopped !== undefined) return;
+    stdoutBytes += chunk.length;
+    if (stdoutBytes > options.maxStdoutBytes) return stop('output-limit');
+    stdout.push(chunk);
+  });
+  group.child.stdin.end(options.input);
+  options.signal.addEventListener('abort', onAbort, { once: true });
+  if (options.signal.aborted) onAbort();
+
+  const exit = await group.exited;
+  options.signal.removeEventListener('abort', onAbort);
+  return {
+    stdout: Buffer.concat(stdout).toString('utf8'),
+    stderr: group.stderr,
+    exitCode: exit.code,
+    signal: exit.signal,
+    ...(stopped !== undefined && { stopped }),
+    ...(exit.error !== undefined && { spawnError: exit.error }),
+  };
 }

@@ -1,7 +1,7 @@
 import type { Logger } from '../log/index.js';
 import { silentLogger } from '../log/index.js';
-import type { Clock } from './clock.js';
-import { systemClock } from './clock.js';
+import type { Clock } from '../clock/index.js';
+import { systemClock } from '../clock/index.js';
 import { defaultDatasetDir } from './dataset.js';
 import { PlatformOptionsError } from './errors.js';
 import type { ScoreAnswerHook, ScoreSessionHook } from './report.js';

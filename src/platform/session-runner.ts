@@ -1,6 +1,6 @@
 import type { Logger } from '../log/index.js';
 import { ServerEvent } from '../protocol/index.js';
-import type { Clock, TimerHandle } from './clock.js';
+import type { Clock, TimerHandle } from '../clock/index.js';
 import { logText } from './log-text.js';
 import type { ClientConnection } from './connection.js';
 import type { PlatformEmitter } from './platform-events.js';

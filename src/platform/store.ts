@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../essay/index.js';
+import { writeFileAtomic } from '../fs/index.js';
 import { PlatformStoreError } from './errors.js';
 
 /**

@@ -1,8 +1,9 @@
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
-import { maskSecrets } from '../log.js';
-import { writeFileAtomic } from '../essay/index.js';
+import { writeFileAtomic } from '../fs/index.js';
+import { maskSecrets } from '../log/index.js';
 import type { SessionId } from '../protocol/index.js';
+import { RecordFile } from './record-file.js';
 
 /** One line of `client-log.jsonl`: what happened in the session, as sent with `logs-send`. */
 export interface ClientLogRecord {
@@ -31,64 +32,48 @@ export const CLIENT_LOG = 'client-log.jsonl';
 const SENT_OFFSET = 'client-log.sent.json';
 
 /**
-The session's own record of events, appended to `{sessionDir}/client-log.jsonl`. It is what
-`logs-send` ships to the platform (from a persisted offset, so nothing is sent twice) and what a
-resumed session replays to rebuild the summary of the earlier processes. Records appended before
-`open` wait in memory: a resumed session reads the earlier records first, then opens.
+The session's log for the platform, appended to `{sessionDir}/client-log.jsonl` and shipped with
+`logs-send` from a persisted offset, so nothing is sent twice. Resume does not read it: it reads
+the session journal (`journal.ts`).
 */
 export class ClientLog {
+  readonly #file: RecordFile;
   #dir: string | undefined;
-  #buffer: string[] = [];
-  #chain: Promise<void> = Promise.resolve();
-  #timer: NodeJS.Immediate | undefined;
-  #handle: fs.FileHandle | undefined;
-  #closed = false;
-  #broken = false;
   readonly #secrets: readonly string[];
-  readonly #onError: (error: unknown) => void;
 
   constructor(options: ClientLogOptions = {}) {
     this.#secrets = (options.secrets ?? []).filter((s) => s.length > 0);
-    this.#onError = options.onError ?? (() => undefined);
+    this.#file = new RecordFile(CLIENT_LOG, options.onError);
   }
 
   get path(): string | undefined {
     return this.#dir === undefined ? undefined : join(this.#dir, CLIENT_LOG);
   }
 
-  /** Starts writing to `dir` (buffered records first). */
+  /** Starts writing to `dir` (records appended earlier first). */
   open(dir: string): void {
     this.#dir = dir;
-    this.#schedule();
+    this.#file.open(dir);
   }
 
   append(record: ClientLogRecord): void {
-    if (this.#broken) return;
     let line: string;
     try {
       line = JSON.stringify(record);
     } catch {
       line = JSON.stringify({ time: record.time, level: record.level, event: record.event });
     }
-    this.#buffer.push(`${maskSecrets(line, this.#secrets)}\n`);
-    this.#schedule();
+    this.#file.appendLine(this.#secrets.length > 0 ? maskSecrets(line, this.#secrets) : line);
   }
 
   /** Resolves once every record appended so far is on disk (or could not be written). */
   flush(): Promise<void> {
-    clearImmediate(this.#timer);
-    this.#timer = undefined;
-    this.#enqueueWrite();
-    return this.#chain;
+    return this.#file.flush();
   }
 
   /** Flushes and closes the file; later records are dropped. */
-  async close(): Promise<void> {
-    await this.flush();
-    this.#closed = true;
-    const handle = this.#handle;
-    this.#handle = undefined;
-    await handle?.close().catch(() => undefined);
+  close(): Promise<void> {
+    return this.#file.close();
   }
 
   /** The next records not sent before, at most about `maxBytes` of them (at least one). */
@@ -137,56 +122,6 @@ export class ClientLog {
       if (record) records.push(record);
     }
     return records;
-  }
-
-  /** One write per turn of the event loop at most: a burst of files costs a handful of writes. */
-  #schedule(): void {
-    if (this.#timer !== undefined || this.#dir === undefined || this.#buffer.length === 0) return;
-    this.#timer = setImmediate(() => {
-      this.#timer = undefined;
-      this.#enqueueWrite();
-    });
-  }
-
-  #enqueueWrite(): void {
-    this.#chain = this.#chain.then(() => this.#write());
-  }
-
-  async #write(): Promise<void> {
-    const dir = this.#dir;
-    if (dir === undefined || this.#buffer.length === 0 || this.#broken || this.#closed) return;
-    const text = this.#buffer.join('');
-    this.#buffer = [];
-    try {
-      let prefix = '';
-      if (this.#handle === undefined) {
-        await fs.mkdir(dir, { recursive: true });
-        const path = join(dir, CLIENT_LOG);
-        // A crashed process may have left half a line: end it, or our first record would join it.
-        if (!(await endsWithNewline(path))) prefix = '\n';
-        this.#handle = await fs.open(path, 'a');
-      }
-      await this.#handle.write(prefix + text);
-    } catch (error) {
-      this.#broken = true;
-      this.#onError(error);
-    }
-  }
-}
-
-async function endsWithNewline(path: string): Promise<boolean> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(path, 'r');
-    const { size } = await handle.stat();
-    if (size === 0) return true;
-    const last = Buffer.alloc(1);
-    await handle.read(last, 0, 1, size - 1);
-    return last[0] === 10;
-  } catch {
-    return true;
-  } finally {
-    await handle?.close();
   }
 }
 

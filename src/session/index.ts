@@ -1,5 +1,5 @@
 export { Session } from './session.js';
-export type { SessionOptions } from './session.js';
+export type { SessionOptions } from './session-options.js';
 export type { SessionEvents } from './session-events.js';
 export { buildStartRequest, DEFAULT_START } from './start-options.js';
 export type { StartOptions } from './start-options.js';
@@ -16,15 +16,7 @@ export type { JournalOutgoingStoreOptions } from './journal-outgoing-store.js';
 export { StartOptionsError, SessionError, OutgoingStoreError, isSessionError } from './errors.js';
 export type { SessionFailure } from './errors.js';
 export { TypedEmitter } from './typed-emitter.js';
+export { SESSION_JOURNAL, readJournal } from './journal.js';
+export type { JournalRecord } from './journal.js';
+export { CLIENT_LOG } from './client-log.js';
 export * from './connector/index.js';
-export { runSession } from './run-session.js';
-export type {
-  RunSessionOptions,
-  RunSessionIO,
-  RunSessionResult,
-  SessionCommand,
-  MarkupFlags,
-} from './run-session.js';
-export { attachProgress } from './progress.js';
-export type { ProgressDisplay, ProgressOptions } from './progress.js';
-export { formatSummary } from './summary-table.js';

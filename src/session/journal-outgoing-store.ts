@@ -1,10 +1,8 @@
-import * as fsSync from 'node:fs';
 import * as fs from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { promisify } from 'node:util';
-import { syncDirectory, writeFileAtomic } from '../essay/index.js';
-import { silentLogger } from '../log.js';
-import type { Logger } from '../log.js';
+import { join } from 'node:path';
+import { FileError, JsonlAppender, writeFileAtomic } from '../fs/index.js';
+import { silentLogger } from '../log/index.js';
+import type { Logger } from '../log/index.js';
 import { OutgoingStoreError } from './errors.js';
 import type { OutgoingEntry, OutgoingStore } from './outgoing-store.js';
 
@@ -25,27 +23,15 @@ export interface JournalOutgoingStoreOptions {
 /** One line of the journal. */
 type JournalRecord = { op: 'put'; entry: OutgoingEntry } | { op: 'del'; fileId: string };
 
-interface Queued {
-  line: string;
-  record: JournalRecord;
-  resolve: (had: boolean) => void;
-  reject: (error: unknown) => void;
-}
-
 /** Compaction pays off only past this many records, and only when most of them are dead. */
 const COMPACT_MIN_RECORDS = 32;
-
-const openFd = promisify(fsSync.open);
-const writeFd = promisify(fsSync.writeFile);
-const datasyncFd = promisify(fsSync.fdatasync);
-const closeFd = promisify(fsSync.close);
 
 const byPutAt = (a: OutgoingEntry, b: OutgoingEntry) => a.putAt - b.putAt || a.fileId.localeCompare(b.fileId);
 
 /**
 The outgoing store as one append-only file of `put` and `del` records (`outgoing.jsonl` in the
-session dir): a put or a del is one line appended, and all the records of one turn of the event
-loop go out in one write, so a burst of answers costs a handful of writes instead of an
+session dir), written through the shared JSON-lines appender: the records of one turn of the
+event loop go out in one write, so a burst of answers costs a handful of writes instead of an
 open/write/rename/close (and an unlink) per answer. Each `put`/`del` resolves once the write
 holding its record returned (and was flushed, with `fsync`); `get` and `list` answer from memory,
 which holds exactly what the written records say. Opening replays the journal (a torn last line
@@ -56,15 +42,12 @@ export class JournalOutgoingStore implements OutgoingStore {
   readonly #fsync: boolean;
   readonly #logger: Logger;
   readonly #entries = new Map<string, OutgoingEntry>();
-  #queue: Queued[] = [];
-  #timer: NodeJS.Immediate | undefined;
-  #chain: Promise<void> = Promise.resolve();
+  readonly #appender: JsonlAppender;
   #loaded: Promise<void> | undefined;
-  #fd: number | undefined;
   /** Records in the file, and how many of them still describe a pending entry. */
   #records = 0;
-  /** A failed write may have left half a line: the next write starts on a new line. */
-  #dirtyTail = false;
+  /** Appends not yet written: compaction waits until there are none. */
+  #writing = 0;
 
   constructor(
     readonly path: string,
@@ -72,6 +55,7 @@ export class JournalOutgoingStore implements OutgoingStore {
   ) {
     this.#fsync = options.fsync ?? false;
     this.#logger = options.logger ?? silentLogger();
+    this.#appender = new JsonlAppender(path, { fsync: this.#fsync });
   }
 
   async put(entry: OutgoingEntry): Promise<void> {
@@ -97,70 +81,26 @@ export class JournalOutgoingStore implements OutgoingStore {
   async close(): Promise<void> {
     // A journal that could not be read is already reported by the call that needed it.
     await this.#load().catch(() => undefined);
-    clearImmediate(this.#timer);
-    this.#timer = undefined;
-    this.#enqueueWrite();
-    await this.#chain;
-    const fd = this.#fd;
-    this.#fd = undefined;
-    if (fd !== undefined) await closeFd(fd).catch(() => undefined);
+    await this.#appender.close();
     await this.#compactIfMostlyDead().catch((error: unknown) =>
       this.#logger.warn({ err: error, path: this.path }, 'could not compact the outgoing journal'),
     );
   }
 
-  #append(record: JournalRecord): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => {
-      this.#queue.push({ line: `${JSON.stringify(record)}\n`, record, resolve, reject });
-      // One write per turn of the event loop at most, and one at a time: a burst shares writes.
-      this.#timer ??= setImmediate(() => {
-        this.#timer = undefined;
-        this.#enqueueWrite();
-      });
-    });
-  }
-
-  #enqueueWrite(): void {
-    this.#chain = this.#chain.then(() => this.#writeBatch());
-  }
-
-  async #writeBatch(): Promise<void> {
-    const batch = this.#queue;
-    if (batch.length === 0) return;
-    this.#queue = [];
+  async #append(record: JournalRecord): Promise<boolean> {
+    await this.#load();
+    this.#writing += 1;
     try {
-      await this.#load();
-      const fd = this.#fd ?? (await this.#openForAppend());
-      const text = batch.map((q) => q.line).join('');
-      await writeFd(fd, this.#dirtyTail ? `\n${text}` : text);
-      this.#dirtyTail = false;
-      if (this.#fsync) await datasyncFd(fd);
+      await this.#appender.append(record);
     } catch (error) {
-      this.#dirtyTail = true;
-      const failure =
-        error instanceof OutgoingStoreError
-          ? error
-          : new OutgoingStoreError('could not append to the outgoing journal', this.path, { cause: error });
-      for (const q of batch) q.reject(failure);
-      return;
+      throw new OutgoingStoreError('could not append to the outgoing journal', this.path, {
+        cause: error instanceof FileError ? error.cause : error,
+      });
+    } finally {
+      this.#writing -= 1;
     }
     // Memory follows the file: applied in record order only once the records are written.
-    for (const q of batch) q.resolve(this.#apply(q.record));
-  }
-
-  async #openForAppend(): Promise<number> {
-    let fd: number;
-    try {
-      fd = await openFd(this.path, 'a');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      await fs.mkdir(dirname(this.path), { recursive: true });
-      fd = await openFd(this.path, 'a');
-    }
-    // A new file's name must survive a power loss too: flush the directory once.
-    if (this.#fsync) await syncDirectory(dirname(this.path));
-    this.#fd = fd;
-    return fd;
+    return this.#apply(record);
   }
 
   /** Returns whether the record changed something: a del of a pending entry, any put. */
@@ -215,15 +155,21 @@ export class JournalOutgoingStore implements OutgoingStore {
   /** Rewrites the journal as one put per pending entry when dead records are most of it. */
   async #compactIfMostlyDead(): Promise<void> {
     const live = this.#entries.size;
-    if (this.#fd !== undefined || this.#records < COMPACT_MIN_RECORDS || live * 2 > this.#records) return;
+    if (this.#writing > 0 || this.#records < COMPACT_MIN_RECORDS || live * 2 > this.#records) return;
     const text = [...this.#entries.values()]
       .sort(byPutAt)
       .map((entry) => `${JSON.stringify({ op: 'put', entry } satisfies JournalRecord)}\n`)
       .join('');
+    // The appender holds no file open here (replay comes before the first append, close after the last).
     await writeFileAtomic(this.path, text, { fsync: this.#fsync });
     this.#logger.debug({ path: this.path, records: this.#records, live }, 'compacted the outgoing journal');
     this.#records = live;
   }
+}
+
+/** The default outgoing store of a session: `{sessionDir}/outgoing.jsonl`. */
+export function journalIn(sessionDir: string, fsync: boolean, logger: Logger): JournalOutgoingStore {
+  return new JournalOutgoingStore(join(sessionDir, OUTGOING_JOURNAL), { fsync, logger });
 }
 
 function parseRecord(line: string): JournalRecord | undefined {

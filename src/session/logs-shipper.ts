@@ -1,4 +1,4 @@
-import type { Logger } from '../log.js';
+import type { Logger } from '../log/index.js';
 import { ServerEvent } from '../protocol/index.js';
 import type { ClientLog } from './client-log.js';
 import type { Connector } from './connector/index.js';

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock/index.js';
 import type { Connector } from './connector/index.js';
 import type { OutgoingEntry, OutgoingStore } from './outgoing-store.js';
 
@@ -10,10 +11,15 @@ export interface AckResult {
 export interface OutboxOptions {
   store: OutgoingStore;
   connector: Connector;
+  clock: Clock;
   /** How long a resend waits for its answer before the next one goes. @default 10000 */
   ackTimeoutMs?: number;
   /** Called each time an answer actually went on the wire. */
   onSent(entry: OutgoingEntry, resend: boolean): void;
+  /** Keeps the platform's reason for a refused answer (the store forgets the entry). */
+  onRejected?(result: AckResult): Promise<void>;
+  /** Told when the stores could not be updated after an answer. */
+  onError?(error: unknown, fileId: string): void;
 }
 
 /**
@@ -22,7 +28,13 @@ After a reconnect `drain` resends what is left one at a time, each waiting for i
 new answers wait in the store until the drain is over (so they cannot overtake older ones).
 */
 export class Outbox {
-  readonly #o: Required<OutboxOptions>;
+  readonly #o: OutboxOptions & { ackTimeoutMs: number };
+  /** Store updates still running after answers. */
+  readonly #settling = new Set<Promise<void>>();
+  /** Sent on the current connection and not answered yet: a drain waits for these, never resends them. */
+  readonly #onWire = new Set<string>();
+  /** Answered, the store not updated yet: a drain must not take them for unanswered. */
+  readonly #answered = new Set<string>();
   readonly #waiters = new Map<string, Array<(result: AckResult | undefined) => void>>();
   #draining: Promise<void> | undefined;
 
@@ -45,6 +57,27 @@ export class Outbox {
     return this.#emit(entry, false);
   }
 
+  /** The platform answered: the store is updated in the background (`settled` waits for it). */
+  acknowledge(result: AckResult): void {
+    this.#onWire.delete(result.fileId);
+    this.#answered.add(result.fileId);
+    const work = (async () => {
+      await this.settle(result);
+      if (!result.accepted) await this.#o.onRejected?.(result);
+    })()
+      .catch((error: unknown) => this.#o.onError?.(error, result.fileId))
+      .finally(() => {
+        this.#answered.delete(result.fileId);
+        this.#settling.delete(work);
+      });
+    this.#settling.add(work);
+  }
+
+  /** Resolves once the store updates of every answer so far are done. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.#settling]);
+  }
+
   /** The platform answered: forget the entry and wake whoever waits for it. */
   async settle(result: AckResult): Promise<OutgoingEntry | undefined> {
     const entry = await this.#o.store.get(result.fileId);
@@ -58,9 +91,9 @@ export class Outbox {
   /** Resolves with the answer, or `undefined` after `timeoutMs` or an `interrupt`. */
   waitFor(fileId: string, timeoutMs = this.#o.ackTimeoutMs): Promise<AckResult | undefined> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => done(undefined), timeoutMs);
+      const timer = this.#o.clock.setTimeout(() => done(undefined), timeoutMs);
       const done = (result: AckResult | undefined) => {
-        clearTimeout(timer);
+        timer.cancel();
         const list = this.#waiters.get(fileId);
         if (list) {
           const i = list.indexOf(done);
@@ -77,6 +110,8 @@ export class Outbox {
 
   /** The connection dropped: nobody should keep waiting for answers to the old connection. */
   interrupt(): void {
+    // Answers to what went out on the old connection will never come: a drain resends it.
+    this.#onWire.clear();
     for (const [, list] of [...this.#waiters]) for (const wake of [...list]) wake(undefined);
   }
 
@@ -92,9 +127,17 @@ export class Outbox {
     const tried = new Set<string>();
     for (;;) {
       if (!this.#o.connector.connected) return;
-      const next = (await this.#o.store.list()).find((e) => !tried.has(e.fileId));
+      const next = (await this.#o.store.list()).find(
+        (e) => !tried.has(e.fileId) && !this.#answered.has(e.fileId),
+      );
       if (!next) return;
       tried.add(next.fileId);
+      // Already on this connection (sent just before the drain began): wait for its answer, in
+      // order, instead of putting it on the wire a second time.
+      if (this.#onWire.has(next.fileId)) {
+        await this.waitFor(next.fileId);
+        continue;
+      }
       // Wait only for what was sent: a waiter for an unsent entry would hold its timer open. No
       // answer can slip in between, since none is handled before the next await.
       if (!this.#emit(next, true)) return;
@@ -108,7 +151,10 @@ export class Outbox {
       fileId: entry.fileId,
       content: entry.content,
     });
-    if (sent) this.#o.onSent(entry, resend);
+    if (sent) {
+      this.#onWire.add(entry.fileId);
+      this.#o.onSent(entry, resend);
+    }
     return sent;
   }
 }

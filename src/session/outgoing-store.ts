@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../essay/index.js';
+import { writeFileAtomic } from '../fs/index.js';
 import type { SessionId } from '../protocol/index.js';
 
 /** One answer waiting for the platform's acknowledgement. */
@@ -32,8 +32,11 @@ export interface OutgoingStore {
   close(): Promise<void>;
 }
 
-export function newEntry(fields: Omit<OutgoingEntry, 'submissionId' | 'putAt'>): OutgoingEntry {
-  return { ...fields, submissionId: randomUUID(), putAt: Date.now() };
+export function newEntry(
+  fields: Omit<OutgoingEntry, 'submissionId' | 'putAt'> & { now?: number },
+): OutgoingEntry {
+  const { now, ...rest } = fields;
+  return { ...rest, submissionId: randomUUID(), putAt: now ?? Date.now() };
 }
 
 const byPutAt = (a: OutgoingEntry, b: OutgoingEntry) => a.putAt - b.putAt || a.fileId.localeCompare(b.fileId);

@@ -1,5 +1,6 @@
+import type { Clock, TimerHandle } from '../clock/index.js';
 import type { Essay } from '../essay/index.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../log/index.js';
 import type { Marker } from '../markup/index.js';
 import type { SessionId, WireEssay } from '../protocol/index.js';
 import type { Limiter } from './limiter.js';
@@ -52,13 +53,25 @@ export interface PipelineOptions {
   marker: Marker;
   limiter: Limiter;
   outbox: () => Outbox;
+  clock: Clock;
   policy: MarkupFailurePolicy;
   /** Real milliseconds a file has, from receipt to deadline. */
   fileTimeMs: () => number;
   /** Safety margin before the deadline, in real ms. */
   marginMs: (fileTimeMs: number) => number;
-  logger: Logger;
+  /** Read at each use: the session's logger gains the session id once it is known. */
+  logger: () => Logger;
   hooks: PipelineHooks;
+}
+
+/** The safety margin before each deadline, from a session's `timeScale` and `safetyMargin` options. */
+export function deadlineOptions(options: {
+  timeScale?: number;
+  safetyMargin?: { ratio?: number; minMs?: number };
+}): Pick<PipelineOptions, 'marginMs'> {
+  const ratio = options.safetyMargin?.ratio ?? 0.1;
+  const minMs = options.safetyMargin?.minMs ?? 1000 * (options.timeScale ?? 1);
+  return { marginMs: (fileTimeMs) => Math.max(minMs, ratio * fileTimeMs) };
 }
 
 /** The path of one essay: save input → mark (bounded, with the deadline policy) → save output → send. */
@@ -66,7 +79,8 @@ export class Pipeline {
   constructor(private readonly o: PipelineOptions) {}
 
   async process(file: IncomingFile, controller: AbortController): Promise<void> {
-    const { store, hooks, logger } = this.o;
+    const { store, hooks } = this.o;
+    const logger = this.o.logger();
     const incoming = readIncoming(file.content, file.fileId);
     let inputPath: string | undefined;
     try {
@@ -111,6 +125,7 @@ export class Pipeline {
       // Compact: the same text goes to output/ and on the wire, and pretty-printing 10 KB per file costs.
       content: JSON.stringify(answer.toJSON()),
       deadline: file.receivedAt + this.o.fileTimeMs(),
+      now: this.o.clock.now(),
     });
     await this.#store(file, entry);
   }
@@ -124,10 +139,9 @@ export class Pipeline {
         outbox.put(entry),
       ]);
     } catch (error) {
-      this.o.logger.error(
-        { err: error, fileId: file.fileId },
-        'could not persist the answer; sending it anyway',
-      );
+      this.o
+        .logger()
+        .error({ err: error, fileId: file.fileId }, 'could not persist the answer; sending it anyway');
     }
     if (!this.o.hooks.canSend()) {
       this.o.hooks.failed(
@@ -141,23 +155,24 @@ export class Pipeline {
   }
 
   #decide(file: IncomingFile, essay: Essay, controller: AbortController): Promise<Decision> {
-    const { policy, marker, limiter, logger } = this.o;
+    const { policy, marker, limiter } = this.o;
+    const logger = this.o.logger();
     const fileTimeMs = this.o.fileTimeMs();
     const deadline = file.receivedAt + fileTimeMs;
-    const cutoffMs = deadline - this.o.marginMs(fileTimeMs) - Date.now();
+    const cutoffMs = deadline - this.o.marginMs(fileTimeMs) - this.o.clock.now();
     return new Promise<Decision>((resolve) => {
       let settled = false;
-      let timer: NodeJS.Timeout | undefined;
+      let timer: TimerHandle | undefined;
       const settle = (decision: Decision) => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
+        timer?.cancel();
         resolve(decision);
       };
       const fallback = (reason: string): Decision =>
         policy === 'skip' ? { kind: 'skip', reason } : { kind: 'unmarked', reason };
       if (policy !== 'send-late') {
-        timer = setTimeout(
+        timer = this.o.clock.setTimeout(
           () => {
             const reason = `markup did not finish before the deadline safety margin (${Math.round(fileTimeMs)} ms per file)`;
             logger.warn({ fileId: file.fileId, policy }, `file ${file.fileId}: ${reason}; policy ${policy}`);

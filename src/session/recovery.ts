@@ -1,12 +1,12 @@
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SessionId } from '../protocol/index.js';
-import { ClientLog } from './client-log.js';
+import { readJournal } from './journal.js';
 import type { OutgoingStore } from './outgoing-store.js';
 import type { SessionStore } from './store.js';
 import { SummaryState } from './summary.js';
 
-/** What earlier processes of a session left in its `client-log.jsonl`. */
+/** What earlier processes of a session left in its journal. */
 export interface EarlierRuns {
   state: SummaryState;
   /** Each received file's deadline (epoch ms) as it was computed at receipt. */
@@ -17,30 +17,23 @@ export interface EarlierRuns {
   runs: number;
 }
 
-const RUN_EVENTS = new Set(['session-started', 'session-resumed']);
-
-/** Replays the records of earlier processes of the session kept in `dir`. */
+/** Replays the journal of earlier processes of the session kept in `dir`. */
 export async function readEarlierRuns(dir: string): Promise<EarlierRuns> {
-  const records = await ClientLog.read(dir);
+  const records = await readJournal(dir);
   const state = new SummaryState();
   const deadlines = new Map<string, number>();
   let runs = 0;
-  let startedAt = records[0]?.time;
+  let startedAt: string | undefined;
   for (const record of records) {
-    state.apply(record.event, record);
-    if (RUN_EVENTS.has(record.event)) {
+    if (record.event === 'run') {
       runs += 1;
-      if (typeof record.startedAt === 'string' && (startedAt === undefined || record.startedAt < startedAt))
-        startedAt = record.startedAt;
+      if (startedAt === undefined || record.startedAt < startedAt) startedAt = record.startedAt;
+      continue;
     }
-    if (
-      record.event === 'file-received' &&
-      typeof record.fileId === 'string' &&
-      typeof record.deadline === 'number'
-    )
-      deadlines.set(record.fileId, record.deadline);
+    state.apply(record.event, record);
+    if (record.event === 'file-received') deadlines.set(record.fileId, record.deadline);
   }
-  return { state, deadlines, runs, ...(typeof startedAt === 'string' ? { startedAt } : {}) };
+  return { state, deadlines, runs, ...(startedAt !== undefined ? { startedAt } : {}) };
 }
 
 /** A saved input that still needs an answer. */

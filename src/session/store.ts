@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../essay/index.js';
+import { JsonlAppender, writeFileAtomic } from '../fs/index.js';
 import type { SessionId } from '../protocol/index.js';
 
 /** What `files/sessions/current.json` holds so another process can resume, repeat or abort. */
@@ -144,9 +144,12 @@ export class SessionStore {
 
   /** Keeps the platform's reasons for refused answers; the outgoing store forgets them. */
   async recordRejection(sessionId: SessionId, fileId: string, message: string): Promise<void> {
-    await fs.mkdir(this.sessionDir(sessionId), { recursive: true });
-    const line = JSON.stringify({ fileId, message, at: new Date().toISOString() });
-    await fs.appendFile(join(this.sessionDir(sessionId), 'rejections.jsonl'), `${line}\n`);
+    const rejections = new JsonlAppender(join(this.sessionDir(sessionId), 'rejections.jsonl'));
+    try {
+      await rejections.append({ fileId, message, at: new Date().toISOString() });
+    } finally {
+      await rejections.close();
+    }
   }
 
   async writeSummary(sessionId: SessionId, summary: unknown): Promise<string> {

@@ -1,4 +1,4 @@
-import type { Logger } from '../log.js';
+import type { Logger } from '../log/index.js';
 import { ClientEvent, ServerEvent } from '../protocol/index.js';
 import type { Connector } from './connector/index.js';
 

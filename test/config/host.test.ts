@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../src/config/index.js';
 
 const hostOf = (HOST: string): string => loadConfig({ cwd: import.meta.dirname, env: { HOST } }).host;
 

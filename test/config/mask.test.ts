@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { maskSecrets, maskToken } from '../../src/config.js';
+import { maskSecrets, maskToken } from '../../src/config/index.js';
 
 test('a token longer than 8 characters keeps its last 4 characters', () => {
   assert.equal(maskToken('0123456789abcdef'), '****cdef');

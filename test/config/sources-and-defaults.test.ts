@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, DEFAULT_HOST, ENV_VARIABLES, loadConfig } from '../../src/config.js';
+import { ConfigError, DEFAULT_HOST, ENV_VARIABLES, loadConfig } from '../../src/config/index.js';
 
 async function withTempDir(run: (dir: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'config-test-'));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError, isConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, isConfigError, loadConfig } from '../../src/config/index.js';
 import { isToolkitError } from '../../src/errors.js';
 
 /** The problems loadConfig reports for these variables (no env file is involved: cwd has none). */

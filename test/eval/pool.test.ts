@@ -25,10 +25,10 @@ test('the worker-thread pool scores exactly as the in-thread scorer, M7 tables i
   inputs.push({ ...inputs[0]!, answer: { file: 'bad.json', json: '{"meta":' } });
   const uuid = (JSON.parse(inputs[0]!.answer.json) as { meta: { uuid: string } }).meta.uuid;
   const m7Tables = createM7Tables({ excluded: [uuid], expert: [{ mk_uuid: '1000001_exp1', mark: 70 }] });
-  const pool = createScorePool(2, { m7Tables });
+  const pool = createScorePool(2, { m7Tables, compat: 'official' });
   t.after(() => pool.close());
   const pooled = await pool.scoreAll(inputs);
-  const single = await Promise.all(inputs.map(localScorer({ m7Tables })));
+  const single = await Promise.all(inputs.map(localScorer({ m7Tables, compat: 'official' })));
   assert.deepEqual(pooled, single);
   assert.equal(pooled.at(-1)!.status, 'failed');
   assert.equal(pooled.at(-1)!.failure?.stage, 'check');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatLine, silentLogger } from '../../src/log.js';
+import { formatLine, silentLogger } from '../../src/log/index.js';
 
 // A fixed local time, so the expected HH:MM:SS does not depend on the clock or the time zone.
 const time = new Date(2024, 4, 6, 7, 8, 9).toISOString();

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createLogger } from '../../src/log.js';
+import { createLogger } from '../../src/log/index.js';
 import { ConsoleCollector, jsonLines, readLogFiles, withTempDir } from './support.js';
 
 function logSomeSession(logger: ReturnType<typeof createLogger>): void {

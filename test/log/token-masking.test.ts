@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLogger, maskToken } from '../../src/log.js';
+import { createLogger, maskToken } from '../../src/log/index.js';
 import { ConsoleCollector, jsonLines, readLogFiles, withTempDir } from './support.js';
 
 // Characters that change under URL and JSON encoding, so every spelling of the token gets checked.

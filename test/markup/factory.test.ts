@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createMarkup, markupKinds, registerMarkup } from '../../src/markup/index.js';
-import { silentLogger } from '../../src/log.js';
+import { silentLogger } from '../../src/log/index.js';
 import { ROOT } from './support.js';
 
 describe('markup factory', () => {

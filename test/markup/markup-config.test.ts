@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/index.js';
 import { markupFromConfig } from '../../src/cli/markup-config.js';
 import { DEMO_WARNING, MarkupError } from '../../src/markup/index.js';
 import { makeTempDir, ROOT } from './support.js';
@@ -54,7 +54,7 @@ describe('markupFromConfig', () => {
         assert.equal(error.kind, 'config');
         assert.equal(
           error.message,
-          'conflicting markup settings: SESSION_IS_ONLY_SAVE_FILES (only-save), CHECK_DIRECTORY_ANSWER (directory); set only one of them (precedence, were it allowed: only-save > directory > command > module > demo)',
+          'conflicting markup settings: SESSION_IS_ONLY_SAVE_FILES (only-save), CHECK_DIRECTORY_ANSWER (directory); set only one of them (precedence, were it allowed: only-save > directory > command > worker > http > llm > module > demo)',
         );
         return true;
       },
@@ -65,7 +65,7 @@ describe('markupFromConfig', () => {
     await assert.rejects(markupFromConfig({ markupCommand: 'python3 my_model.py', markup: MODULE }), {
       kind: 'config',
       message:
-        'conflicting markup settings: MARKUP_COMMAND (command), MARKUP (module); set only one of them (precedence, were it allowed: only-save > directory > command > module > demo)',
+        'conflicting markup settings: MARKUP_COMMAND (command), MARKUP (module); set only one of them (precedence, were it allowed: only-save > directory > command > worker > http > llm > module > demo)',
     });
   });
 
@@ -82,7 +82,7 @@ describe('markupFromConfig', () => {
   it('names the flag when it conflicts with a mode from .env', async () => {
     await assert.rejects(markupFromConfig({ checkDirectoryAnswer: true }, { markupCommand: 'true' }), {
       message:
-        'conflicting markup settings: CHECK_DIRECTORY_ANSWER (directory), --markup-command (command); set only one of them (precedence, were it allowed: only-save > directory > command > module > demo)',
+        'conflicting markup settings: CHECK_DIRECTORY_ANSWER (directory), --markup-command (command); set only one of them (precedence, were it allowed: only-save > directory > command > worker > http > llm > module > demo)',
     });
   });
 
@@ -92,6 +92,39 @@ describe('markupFromConfig', () => {
     await assert.rejects(markupFromConfig({}, { markup: './nope.js', cwd: ROOT }), {
       kind: 'config',
       message: `markup module ${join(ROOT, 'nope.js')} does not exist`,
+    });
+  });
+});
+
+describe('markupFromConfig with the long-lived modes', () => {
+  it('chooses the worker from MARKUP_WORKER and the HTTP markup from MARKUP_URL', async () => {
+    const temp = await makeTempDir();
+    try {
+      const config = loadConfig({
+        cwd: temp.dir,
+        env: {
+          MARKUP_URL: 'http://127.0.0.1:9/mark, http://127.0.0.1:10/mark',
+          MARKUP_AUTH: 'Bearer xyz-secret',
+        },
+      });
+      assert.deepEqual(config.markupUrls, ['http://127.0.0.1:9/mark', 'http://127.0.0.1:10/mark']);
+      const http = await markupFromConfig(config);
+      assert.equal(http.name, 'http:http://127.0.0.1:9/mark,http://127.0.0.1:10/mark');
+      await http.close?.();
+      const worker = await markupFromConfig(
+        { markupWorker: `'${process.execPath}' examples/node-worker.mjs`, markupWorkers: 2 },
+        { cwd: ROOT },
+      );
+      assert.match(worker.name, /^worker:.*node-worker\.mjs$/);
+      await worker.close?.();
+    } finally {
+      await temp.remove();
+    }
+  });
+
+  it('refuses MARKUP_WORKER together with MARKUP_URL', async () => {
+    await assert.rejects(markupFromConfig({ markupWorker: 'x', markupUrls: ['http://a/'] }), {
+      message: /MARKUP_WORKER \(worker\), MARKUP_URL \(http\)|MARKUP_URL \(http\), MARKUP_WORKER \(worker\)/,
     });
   });
 });

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ClientEvent, ServerEvent } from '../../src/protocol/index.js';
+import { systemClock } from '../../src/clock/index.js';
 import { PlatformEvent } from '../../src/platform/index.js';
-import { systemClock } from '../../src/platform/clock.js';
 import type { PlatformEventMap } from '../../src/platform/index.js';
 import { START_ALGO, connected, essayObject, ids, platformEvent, startTestPlatform } from './helpers.js';
 

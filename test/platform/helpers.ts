@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ServerEvent } from '../../src/protocol/index.js';
 import type { ClientToServerEvents, EventPayload, ServerToClientEvents } from '../../src/protocol/index.js';
+import { ManualClock } from '../../src/clock/index.js';
 import { startPlatform } from '../../src/platform/index.js';
-import { ManualClock } from '../../src/platform/clock.js';
 import { ids, wireSelection, writeDataset } from '../support/essays.js';
 import type { EssaySpec } from '../support/essays.js';
 import type {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadConfig } from '../../src/config.js';
-import { SessionError, runSession } from '../../src/session/index.js';
+import { loadConfig } from '../../src/config/index.js';
+import { runSession } from '../../src/cli/commands/session/run-session.js';
+import { SessionError } from '../../src/session/index.js';
 import { START, TIME_SCALE, fastReconnect, makeSession, setup } from './support/env.js';
 import { demo } from './support/markups.js';
 

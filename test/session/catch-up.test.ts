@@ -18,15 +18,20 @@ test('after a drop that missed several pushes, the client repeats until it has e
   const statuses = new Map<string, string>();
   env.platform.on('file-answered', ({ fileId, status }) => statuses.set(fileId, status));
 
-  // Down after the first answer, up again once three pushes went undelivered.
-  session.once('file-accepted', () => proxy.cut());
+  // Down as the first file arrives, up again once three pushes went undelivered (or the last one
+  // was pushed: on a loaded machine the platform may see the drop late).
+  session.once('file-received', () => proxy.cut());
   let undelivered = 0;
-  env.platform.on('file-pushed', ({ delivered }) => {
-    if (!delivered && ++undelivered >= 3) proxy.restore();
+  env.platform.on('file-pushed', ({ delivered, index }) => {
+    if (!delivered) undelivered += 1;
+    if (undelivered >= 3 || index === env.ids.length - 1) proxy.restore();
   });
   await session.start(START);
   const summary = await session.done;
-  assert.ok(undelivered >= 3, `${undelivered} undelivered`);
+  assert.ok(
+    undelivered >= 3,
+    `${undelivered} undelivered ${JSON.stringify(summary)} ${JSON.stringify([...statuses])}`,
+  );
   assert.equal(summary.end.reason, 'finish');
   assert.deepEqual([...summary.accepted].sort(), env.ids);
   assert.deepEqual([...statuses.keys()].sort(), env.ids);

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeFileAtomic } from '../../src/essay/index.js';
+import { writeFileAtomic } from '../../src/fs/index.js';
 import { PlatformEvent, startPlatform } from '../../src/platform/index.js';
 import { Marker } from '../../src/markup/index.js';
 import {

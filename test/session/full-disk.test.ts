@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { createLogger } from '../../src/log.js';
+import { createLogger } from '../../src/log/index.js';
 import { fill, tinyDisk } from '../support/disk.js';
 import { START, makeSession, setup } from './support/env.js';
 import { demo } from './support/markups.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { createLogger } from '../../src/log.js';
+import { createLogger } from '../../src/log/index.js';
 import { TOKEN, runSessionIn, setup, sink } from './support/env.js';
 
 async function logFile(dir: string, kind: 'info' | 'sessions' | 'debug'): Promise<string> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import type { TestContext } from 'node:test';
-import type { Logger } from '../../src/log.js';
+import type { Logger } from '../../src/log/index.js';
 import { JournalOutgoingStore, newEntry } from '../../src/session/index.js';
 
 async function journalPath(t: TestContext): Promise<string> {

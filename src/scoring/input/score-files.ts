@@ -2,7 +2,14 @@
 import { isToolkitError } from '../../errors.js';
 import { roundFixed } from '../words.js';
 import { explainPair, scoreNominationDetailed, scorePsrDetailed } from '../psr/index.js';
-import type { M7Tables, NominationResult, NominationType, PairExplanation, PsrResult } from '../psr/index.js';
+import type {
+  M7Tables,
+  NominationResult,
+  NominationType,
+  PairExplanation,
+  PsrCompat,
+  PsrResult,
+} from '../psr/index.js';
 import { buildPsrEnvelope } from './envelope.js';
 import { groupDirectory } from './group-directory.js';
 import { readMarkupFile } from './read-markup-file.js';
@@ -11,6 +18,8 @@ export interface ScoreFilesOptions {
   nomination?: boolean;
   explain?: boolean;
   m7Tables?: M7Tables;
+  /** `official`: the numbers of `@upgreat-readable/psr` 1.9.0 exactly (src/scoring/psr/README.md). */
+  compat?: PsrCompat;
 }
 
 export type ScoredFiles =
@@ -47,7 +56,10 @@ export async function scorePsrFiles(
       };
     return out;
   }
-  const { result, pairs } = scorePsrDetailed(input, options.m7Tables ? { m7Tables: options.m7Tables } : {});
+  const { result, pairs } = scorePsrDetailed(input, {
+    ...(options.m7Tables && { m7Tables: options.m7Tables }),
+    ...(options.compat && { compat: options.compat }),
+  });
   const out: ScoredFiles = { mode: 'normal', result, warnings };
   if (options.explain) out.explanations = pairs.map((pair) => explainPair(text, pair));
   return out;
@@ -97,7 +109,7 @@ Scores every essay in `dir`: `{id}.json` against `{id}_exp{N}.json`. An essay th
 */
 export async function scorePsrDirectory(
   dir: string,
-  options: Pick<ScoreFilesOptions, 'm7Tables'> = {},
+  options: Pick<ScoreFilesOptions, 'm7Tables' | 'compat'> = {},
 ): Promise<DirectorySummary> {
   const groups = await groupDirectory(dir);
   const essays: DirectoryEssayScore[] = [];

@@ -1,5 +1,5 @@
 // Reads the three M7 tables from a folder. The only file I/O of the PSR module; scoring itself stays pure.
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ToolkitError } from '../../errors.js';
 import { createM7Tables } from './m7.js';
@@ -54,11 +54,37 @@ function rows(file: string, data: unknown): M7Row[] {
 }
 
 /**
-Loads `eng_final_m7_AVG.json` (`[{mk_uuid, mark}]`), `exper_m7_markup_100.json` (`[{source_file_public_id,
+Loads (from `given`, or from the package layouts `findM7TablesDir` knows) `eng_final_m7_AVG.json` (`[{mk_uuid, mark}]`), `exper_m7_markup_100.json` (`[{source_file_public_id,
 mk_uuid, mark}]`) and `excludedDoubles.json` (`[essayUuid]`) from `dir`. All three must exist: a partial set would
 silently change MTotal divisors.
 */
-export async function loadM7Tables(dir: string): Promise<M7Tables> {
+/** Where the tables sit inside the published package (docs/scoring-compat.md). */
+export const M7_PACKAGE_DIR = join('build', 'main', 'mSevenStat');
+
+/**
+The folder holding the three files: `dir` itself, or the tables folder of the package when `dir` is the
+package as it unpacks (`package/` of `npm pack`), the folder that holds `package/`, or a `node_modules`.
+*/
+export async function findM7TablesDir(dir: string): Promise<string> {
+  const candidates = [
+    dir,
+    join(dir, M7_PACKAGE_DIR),
+    join(dir, 'package', M7_PACKAGE_DIR),
+    join(dir, 'node_modules', '@upgreat-readable', 'psr', M7_PACKAGE_DIR),
+  ];
+  for (const c of candidates) {
+    try {
+      await access(join(c, M7_FILES.excluded));
+      return c;
+    } catch {
+      // try the next layout
+    }
+  }
+  return dir;
+}
+
+export async function loadM7Tables(given: string): Promise<M7Tables> {
+  const dir = await findM7TablesDir(given);
   // Settled in a fixed order, so a folder with several problems always reports the same first one.
   const settled = await Promise.allSettled([
     readJson(join(dir, M7_FILES.participant)),

@@ -8,6 +8,12 @@ export interface M7Tables {
   expert: ReadonlyMap<string, number>;
   /** `excludedDoubles.json`: essay ids whose pairs count M7 (weight 1). */
   excluded: ReadonlySet<string>;
+  /**
+  The same tables where the last row per `mk_uuid` wins, as the official loop does (it never breaks);
+  `compat: 'official'` reads these. Absent: the first-wins maps are used.
+  */
+  participantLast?: ReadonlyMap<string, number>;
+  expertLast?: ReadonlyMap<string, number>;
 }
 
 export interface M7Row {
@@ -28,12 +34,14 @@ export function createM7Tables(rows: {
     participant: toMap(rows.participant ?? []),
     expert: toMap(rows.expert ?? []),
     excluded: new Set(rows.excluded ?? []),
+    participantLast: toMap(rows.participant ?? [], true),
+    expertLast: toMap(rows.expert ?? [], true),
   };
 }
 
-function toMap(rows: readonly M7Row[]): Map<string, number> {
+function toMap(rows: readonly M7Row[], last = false): Map<string, number> {
   const map = new Map<string, number>();
-  for (const r of rows) if (!map.has(r.mk_uuid)) map.set(r.mk_uuid, r.mark);
+  for (const r of rows) if (last || !map.has(r.mk_uuid)) map.set(r.mk_uuid, r.mark);
   return map;
 }
 
@@ -50,4 +58,16 @@ export function m7Weight(tables: M7Tables, essayId: string): 0 | 1 {
 export function m7Value(tables: M7Tables, markupId: string, isExpert: boolean): number {
   const mark = (isExpert ? tables.expert : tables.participant).get(markupId);
   return mark === undefined ? 0 : mark / 100;
+}
+
+/**
+M7 exactly as the official package computes it (`compat: 'official'`): the last row wins, the mark is
+rounded with `toFixed(2)` and divided by 100, and nothing clamps it.
+*/
+export function m7ValueOfficial(tables: M7Tables, markupId: string, isExpert: boolean): number {
+  const map = isExpert
+    ? (tables.expertLast ?? tables.expert)
+    : (tables.participantLast ?? tables.participant);
+  const mark = map.get(markupId) ?? 0;
+  return Number(mark.toFixed(2)) / 100;
 }

@@ -1,7 +1,7 @@
 // Metrics of one comparison X (computed) vs Y (reference): docs/scoring.md §4.4, §4.5 and the nomination variant §4.7.
 import { roundFixed, wordCount } from '../words.js';
 import { K_MAX, WEIGHTS } from './constants.js';
-import { m7Value, m7Weight } from './m7.js';
+import { m7Value, m7ValueOfficial, m7Weight } from './m7.js';
 import type { M7Tables } from './m7.js';
 import { matchable, matchSelections } from './match.js';
 import type { MatchKey, MatchResult } from './match.js';
@@ -17,7 +17,15 @@ export interface PairContext {
   recur across markups). Created per call, never global.
   */
   words?: Map<number, number>;
+  /**
+  `official`: the M7 weight of a pair with an empty side is the one left by the previous pair of the call
+  (`carriedWeight`), and M7 is shown unrounded, as `@upgreat-readable/psr` 1.9.0 does (src/scoring/psr/README.md).
+  */
+  compat?: PsrCompat;
 }
+
+/** `default`: deterministic (no carried state); `official`: the published package's numbers, quirks included. */
+export type PsrCompat = 'default' | 'official';
 
 export interface PairMetrics {
   /** Unrounded fractions (MTotal up to 1.2). */
@@ -179,11 +187,18 @@ function display(raw: PsrRawMetrics, bothEmpty: boolean): PsrMetrics {
 }
 
 /** Normal mode, §4.4–4.5. X = computed markup, Y = reference (an expert). */
-export function pairMetrics(ctx: PairContext, x: PsrMarkup, y: PsrMarkup): PairMetrics {
+export function pairMetrics(
+  ctx: PairContext,
+  x: PsrMarkup,
+  y: PsrMarkup,
+  carriedWeight: 0 | 1 = 1,
+): PairMetrics {
+  const official = ctx.compat === 'official';
   const M1 = m1(x, y, ctx.subject);
-  const weight7 = m7Weight(ctx.tables, ctx.essayId);
   const nx = x.selections.length;
   const ny = y.selections.length;
+  // (quirk, official only) the weight is a module singleton set only when both markups have selections.
+  const weight7 = official && (nx === 0 || ny === 0) ? carriedWeight : m7Weight(ctx.tables, ctx.essayId);
   let sel: Omit<SelectionMetrics, 'matches'> & { matches?: SelectionMetrics['matches'] };
   let M7 = 0;
   if (nx === 0 || ny === 0) {
@@ -192,7 +207,9 @@ export function pairMetrics(ctx: PairContext, x: PsrMarkup, y: PsrMarkup): PairM
     sel = { M2: v, M3: v, M4: v, M5: v, M6: v };
   } else {
     sel = selectionMetrics(ctx.text, x.selections, y.selections, ctx.words);
-    M7 = Math.min(1, m7Value(ctx.tables, x.id, x.isExpert === true));
+    M7 = official
+      ? m7ValueOfficial(ctx.tables, x.id, x.isExpert === true)
+      : Math.min(1, m7Value(ctx.tables, x.id, x.isExpert === true));
   }
   const weighted =
     WEIGHTS.M1 * M1 +
@@ -213,7 +230,10 @@ export function pairMetrics(ctx: PairContext, x: PsrMarkup, y: PsrMarkup): PairM
     M7,
     MTotal: weighted / divisor,
   };
-  const out: PairMetrics = { raw, display: display(raw, nx === 0 && ny === 0), m7Weight: weight7 };
+  const shown = display(raw, nx === 0 && ny === 0);
+  // (quirk, official only) M7 is shown as mX7 × 100 without rounding: 0.56 × 100 = 56.00000000000001.
+  if (official) shown.M7 = M7 * 100;
+  const out: PairMetrics = { raw, display: shown, m7Weight: weight7 };
   if (sel.matches) out.matches = sel.matches;
   return out;
 }

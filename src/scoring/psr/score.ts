@@ -3,13 +3,18 @@ import { roundFixed } from '../words.js';
 import { NO_M7_TABLES } from './m7.js';
 import type { M7Tables } from './m7.js';
 import { pairMetrics } from './metrics.js';
-import type { PairContext, PairMetrics } from './metrics.js';
+import type { PairContext, PairMetrics, PsrCompat } from './metrics.js';
 import type { PsrInput, PsrMarkup, PsrMarkupResult, PsrMatching, PsrResult } from './types.js';
 import { validatePsrInput } from './validate.js';
 
 export interface PsrOptions {
   /** M7 tables (see `loadM7Tables`); without them M7 = 0 and its weight is 0 for every pair. */
   m7Tables?: M7Tables;
+  /**
+  `official` reproduces `@upgreat-readable/psr` 1.9.0 exactly: the M7 weight is carried across the pairs of this
+  call in the package's order (starting at 1, as in a fresh process), and M7 is shown unrounded.
+  */
+  compat?: PsrCompat;
 }
 
 /** One comparison X (computed) vs Y (reference), with the metrics and matchings behind it. */
@@ -56,21 +61,26 @@ export function scorePsrDetailed(input: PsrInput, options: PsrOptions = {}): Psr
     text: essay.text,
     tables: options.m7Tables ?? NO_M7_TABLES,
     words: new Map(),
+    compat: options.compat ?? 'default',
   };
+  let carried: 0 | 1 = 1;
   const notes: string[] = [];
   const pairs: PsrPairDetail[] = [];
   const markups: PsrMarkupResult[] = essay.markups.map((x) => {
     const matching: PsrMatching[] = [];
     for (const y of essay.markups) {
       if (y === x || !y.isExpert) continue;
-      const metrics = pairMetrics(ctx, x, y);
+      const metrics = pairMetrics(ctx, x, y, carried);
+      carried = metrics.m7Weight;
       pairs.push({ x, y, metrics });
       matching.push({ markupId: y.id, metrics: metrics.display, third: y.third === true });
       if (x.selections.length === 0 && y.selections.length === 0)
         notes.push(
           `${x.id} vs ${y.id}: both markups are empty, so M2..M6 count as 1 (M3 is shown as 0, official quirk) ` +
-            `and the M7 weight is ${metrics.m7Weight}, decided from the essay id ` +
-            '(the official package reuses the weight of whatever pair it scored before).',
+            `and the M7 weight is ${metrics.m7Weight}, ` +
+            (ctx.compat === 'official'
+              ? 'carried from the previous pair of this call (official package).'
+              : 'decided from the essay id (the official package reuses the weight of whatever pair it scored before).'),
         );
     }
     const isExp = x.isExpert === true;

@@ -6,9 +6,11 @@ import { startPlatform } from '../../../src/platform/index.js';
 import type { Platform } from '../../../src/platform/index.js';
 import { Marker } from '../../../src/markup/index.js';
 import type { Markup } from '../../../src/markup/index.js';
-import { loadConfig } from '../../../src/config.js';
-import { MemoryOutgoingStore, Session, createConnector, runSession } from '../../../src/session/index.js';
-import type { SessionOptions, ReconnectPolicy, RunSessionOptions } from '../../../src/session/index.js';
+import { loadConfig } from '../../../src/config/index.js';
+import { runSession } from '../../../src/cli/commands/session/run-session.js';
+import { MemoryOutgoingStore, Session, createConnector } from '../../../src/session/index.js';
+import type { SessionOptions, ReconnectPolicy } from '../../../src/session/index.js';
+import type { RunSessionOptions } from '../../../src/cli/commands/session/run-session.js';
 import { writeDataset } from './dataset.js';
 import type { DatasetSpec } from './dataset.js';
 
@@ -28,7 +30,12 @@ export interface TestEnv {
 /** A temp dir, a tiny dataset and a real local platform on a free port; all removed after the test. */
 export async function setup(
   t: TestContext,
-  spec: DatasetSpec & { timeoutCloseSec?: number; port?: number; timeScale?: number } = {},
+  spec: DatasetSpec & {
+    timeoutCloseSec?: number;
+    port?: number;
+    timeScale?: number;
+    pushIntervalSec?: number;
+  } = {},
 ): Promise<TestEnv> {
   const dir = await mkdtemp(join(tmpdir(), 'readable-session-'));
   const datasetDir = join(dir, 'dataset');
@@ -39,6 +46,7 @@ export async function setup(
     tokens: [TOKEN],
     timeScale: spec.timeScale ?? TIME_SCALE,
     timeoutCloseSec: spec.timeoutCloseSec ?? 100,
+    ...(spec.pushIntervalSec !== undefined ? { pushIntervalSec: spec.pushIntervalSec } : {}),
     port: spec.port ?? 0,
   });
   t.after(async () => {

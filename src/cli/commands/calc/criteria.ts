@@ -36,7 +36,8 @@ interface FileError {
 
 async function runCriteria(files: string[], flags: CriteriaFlags, io: CriteriaIo): Promise<void> {
   const criteria = await import('../../../scoring/criteria/index.js');
-  const { Essay, writeFileAtomic } = await import('../../../essay/index.js');
+  const { Essay } = await import('../../../essay/index.js');
+  const { writeFileAtomic } = await import('../../../fs/index.js');
   const { readFile } = await import('node:fs/promises');
   const out: unknown[] = [];
   let failed = 0;

@@ -1,3 +1,4 @@
+import { Option } from 'commander';
 import type { Command } from 'commander';
 import { EXIT, ExitError } from '../../exit-error.js';
 import { isToolkitError } from '../../../errors.js';
@@ -14,6 +15,7 @@ interface PsrCommandOptions {
   explain?: boolean;
   json?: boolean;
   m7Tables?: string;
+  compat: 'default' | 'official';
   html?: string;
 }
 
@@ -31,7 +33,15 @@ export function registerPsr(group: Command, io: PsrCommandIo = process): void {
     .option('--html <file>', 'also write the compare view (docs/view.md) as one self-contained HTML file')
     .option(
       '--m7-tables <dir>',
-      'folder with eng_final_m7_AVG.json, exper_m7_markup_100.json, excludedDoubles.json',
+      'folder with eng_final_m7_AVG.json, exper_m7_markup_100.json, excludedDoubles.json, or the unpacked @upgreat-readable/psr package (docs/scoring-compat.md)',
+    )
+    .addOption(
+      new Option(
+        '--compat <mode>',
+        'official: the numbers of @upgreat-readable/psr 1.9.0 exactly (M7 weight carried across pairs, M7 unrounded)',
+      )
+        .choices(['default', 'official'])
+        .default('default'),
     )
     .addHelpText(
       'after',
@@ -71,7 +81,10 @@ async function runPsr(files: string[], options: PsrCommandOptions, io: PsrComman
   };
 
   if (options.dir !== undefined) {
-    const summary = await input.scorePsrDirectory(options.dir, m7Tables ? { m7Tables } : {});
+    const summary = await input.scorePsrDirectory(options.dir, {
+      ...(m7Tables && { m7Tables }),
+      compat: options.compat,
+    });
     warn(summary.warnings);
     out(options.json ? JSON.stringify(summary, null, 2) : input.formatDirectorySummary(summary));
     for (const e of summary.essays) if (e.error !== undefined) io.stderr.write(`error: ${e.error}\n`);
@@ -93,6 +106,7 @@ async function runPsr(files: string[], options: PsrCommandOptions, io: PsrComman
   const scored = await input.scorePsrFiles(participant, experts, {
     nomination: options.nomination === true,
     explain: options.explain === true,
+    compat: options.compat,
     ...(m7Tables ? { m7Tables } : {}),
   });
   warn(scored.warnings);

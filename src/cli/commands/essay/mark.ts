@@ -82,7 +82,7 @@ async function mark(
   io: MarkIo,
   setup: MarkSetup,
 ): Promise<{ marked: Essay | null; name: string }> {
-  const { loadConfig } = await import('../../../config.js');
+  const { loadConfig } = await import('../../../config/index.js');
   const { markerFromOptions } = await import('../../markup-options.js');
   const cwd = setup.cwd ?? process.cwd();
   const config = loadConfig({ cwd, ...(setup.env !== undefined && { env: setup.env }) });

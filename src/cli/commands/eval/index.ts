@@ -28,6 +28,7 @@ interface EvalFlags {
   deadline?: string;
   runs: string;
   m7Tables?: string;
+  compat: 'default' | 'official';
   progress?: boolean;
   html?: string;
 }
@@ -78,6 +79,14 @@ export function registerEval(program: Command, io: EvalCommandIo = process): voi
       'per-file time as a session would apply it; slower answers are counted as late',
     )
     .option('--m7-tables <dir>', 'M7 tables folder (docs/scoring.md); without it M7 = 0')
+    .addOption(
+      new Option(
+        '--compat <mode>',
+        'official: PSR numbers of @upgreat-readable/psr 1.9.0 exactly (docs/scoring-compat.md)',
+      )
+        .choices(['default', 'official'])
+        .default('default'),
+    )
     .option('--json', 'print {dir, summary} as JSON on stdout')
     .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')
     .option('--html <file>', 'also write the run view (docs/view.md) as one self-contained HTML file')
@@ -137,11 +146,12 @@ async function runEvalCommand(flags: EvalFlags, io: EvalCommandIo): Promise<void
       `error: --subjects: ${unknown.join(', ')} not in the dataset (it has ${[...known].sort().join(', ')})`,
     );
   const m7Tables = flags.m7Tables === undefined ? undefined : await loadM7Tables(flags.m7Tables);
+  const psrOptions = { ...(m7Tables && { m7Tables }), compat: flags.compat };
 
   let source;
   if (flags.answers !== undefined) source = ev.answersDirSource(flags.answers);
   else {
-    const { loadConfig } = await import('../../../config.js');
+    const { loadConfig } = await import('../../../config/index.js');
     const { markupFromOptions } = await import('../../markup-options.js');
     const config = loadConfig({ cwd: process.cwd() });
     if (!markupChosenByFlags(flags) && (config.onlySaveFiles || config.checkDirectoryAnswer))
@@ -200,8 +210,7 @@ async function runEvalCommand(flags: EvalFlags, io: EvalCommandIo): Promise<void
   bar?.start(selected, 0, { failed: 0 });
   // With --jobs above 1, scoring runs in worker threads (at most one per core) beside the markups.
   const { cpus } = await import('node:os');
-  const pool =
-    jobs > 1 ? ev.createScorePool(Math.min(jobs, cpus().length), m7Tables ? { m7Tables } : {}) : undefined;
+  const pool = jobs > 1 ? ev.createScorePool(Math.min(jobs, cpus().length), psrOptions) : undefined;
   let failed = 0;
   let result;
   try {
@@ -217,7 +226,8 @@ async function runEvalCommand(flags: EvalFlags, io: EvalCommandIo): Promise<void
       ...(flags.name !== undefined && { name: flags.name }),
       toolkit: toolkitVersion(),
       ...(flags.m7Tables !== undefined && { m7TablesDir: flags.m7Tables }),
-      scorer: pool?.scorer ?? ev.localScorer(m7Tables ? { m7Tables } : {}),
+      scorer: pool?.scorer ?? ev.localScorer(psrOptions),
+      compat: flags.compat,
       signal: stop.signal,
       onProgress: (done, _total, last) => {
         if (last.status === 'failed') failed++;

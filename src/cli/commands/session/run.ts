@@ -54,8 +54,8 @@ export async function runCommand(
   flags: SessionFlags,
   io: SessionCommandIo,
 ): Promise<void> {
-  const { loadConfig } = await import('../../../config.js');
-  const session = await import('../../../session/index.js');
+  const { loadConfig } = await import('../../../config/index.js');
+  const session = await import('./run-session.js');
   // --host goes through the same checks as HOST (a bare http(s)/ws(s) base URL, `/pku` accepted):
   // a URL with `?token=` would otherwise carry the token into messages and files.
   const config = loadConfig({
@@ -66,6 +66,7 @@ export async function runCommand(
   const markupSetup = {
     ...(flags.onlySave && { onlySave: true }),
     ...(flags.directory && { directory: true }),
+    ...(flags.insecure && { insecure: true }),
   };
   markupOverrides(flags, markupSetup); // usage errors (two algorithms at once) before anything starts
   const timeScale = positiveNumber('--time-scale', flags.timeScale);

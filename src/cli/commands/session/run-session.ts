@@ -1,20 +1,27 @@
-import type { Config } from '../config.js';
-import { createLogger, maskSecrets } from '../log.js';
-import { markupFromConfig } from '../cli/markup-config.js';
-import { Marker } from '../markup/index.js';
-import type { Markup, MarkupLogger } from '../markup/index.js';
-import { createConnector, DEFAULT_CONNECTOR } from './connector/index.js';
-import type { ReconnectPolicy } from './connector/index.js';
-import { SessionError, StartOptionsError } from './errors.js';
-import type { MarkupFailurePolicy } from './pipeline.js';
+import type { Config } from '../../../config/index.js';
+import { createLogger, maskSecrets } from '../../../log/index.js';
+import { markupFromConfig } from '../../markup-config.js';
+import { Marker } from '../../../markup/index.js';
+import type { Markup, MarkupLogger } from '../../../markup/index.js';
+import {
+  buildStartRequest,
+  createConnector,
+  DEFAULT_CONNECTOR,
+  Session,
+  SessionError,
+  SessionStore,
+  StartOptionsError,
+  summaryOk,
+} from '../../../session/index.js';
+import type {
+  Durability,
+  MarkupFailurePolicy,
+  ReconnectPolicy,
+  SessionSummary,
+  StartOptions,
+} from '../../../session/index.js';
+import { EXIT } from '../../exit-error.js';
 import { attachProgress } from './progress.js';
-import { Session } from './session.js';
-import { buildStartRequest } from './start-options.js';
-import type { StartOptions } from './start-options.js';
-import { SessionStore } from './store.js';
-import type { Durability } from './store.js';
-import { summaryOk } from './summary.js';
-import type { SessionSummary } from './summary.js';
 import { formatSummary } from './summary-table.js';
 
 export type SessionCommand = 'start' | 'reconnect' | 'repeat' | 'abort';
@@ -70,9 +77,6 @@ export interface RunSessionResult {
   summary?: SessionSummary;
 }
 
-/** Exit codes; the CLI maps them 1:1. */
-const EXIT = { ok: 0, failure: 1, interrupted: 130 } as const;
-
 /**
 Everything `readable session <command>` does, minus flag parsing: config → logger, markup and
 connector → the session → live progress → summary table. Start options are validated before
@@ -102,7 +106,7 @@ export async function runSession(
   const logger = createLogger({
     logDir: config.logsDir,
     debug: config.debug,
-    secrets: [token],
+    secrets: [token, ...[config.markupAuth, config.llmApiKey].filter((s): s is string => s !== undefined)],
     console: io.stderr,
     level: 'warn',
     fileLevel: 'info',

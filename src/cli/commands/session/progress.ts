@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
-import type { Logger } from '../log.js';
-import type { Session } from './session.js';
+import type { Logger } from '../../../log/index.js';
+import type { Session } from '../../../session/index.js';
 
 export interface ProgressOptions {
   stream: NodeJS.WritableStream & { isTTY?: boolean };

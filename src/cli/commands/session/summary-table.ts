@@ -1,4 +1,4 @@
-import type { SessionSummary } from './summary.js';
+import type { SessionSummary } from '../../../session/index.js';
 
 const ROWS: Array<[keyof SessionSummary, string]> = [
   ['received', 'received'],

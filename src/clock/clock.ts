@@ -4,7 +4,7 @@ export interface TimerHandle {
 }
 
 /**
-Time as the platform sees it. Every deadline and interval goes through a clock, so tests can
+Time for the platform and the session. Every deadline and interval goes through a clock, so tests can
 swap the wall clock for a `ManualClock` and step through a session deterministically.
 */
 export interface Clock {
@@ -18,7 +18,7 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout(fn, ms) {
     const timer = setTimeout(fn, Math.max(0, ms));
-    // A platform serving only timers must still exit when its server closes.
+    // Timers never hold the process open: a server or a socket does, while there is work.
     timer.unref();
     return { cancel: () => clearTimeout(timer) };
   },

@@ -1,0 +1,2 @@
+export { createWorkerMarkup } from './worker-markup.js';
+export type { WorkerMarkupOptions } from './worker-markup.js';
