@@ -76,3 +76,28 @@ export async function pythonServer(
   }
   throw new Error('examples/python/http_server.py ended before it listened');
 }
+
+/** A chat-completions response whose message content is `content`. */
+export function completion(content: string): string {
+  return JSON.stringify({
+    id: 'chatcmpl-1',
+    object: 'chat.completion',
+    created: 1,
+    model: 'test-model',
+    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+    usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+  });
+}
+
+/** A real server speaking the chat-completions wire format; `url` is its `/v1` base, `bodies` the requests. */
+export async function llmServer(t: TestContext, answer: (body: Record<string, unknown>) => [number, string]) {
+  const bodies: Record<string, unknown>[] = [];
+  const server = await httpServer(t, (_request, body, response) => {
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    bodies.push(parsed);
+    const [status, text] = answer(parsed);
+    response.writeHead(status, { 'content-type': 'application/json' });
+    response.end(text);
+  });
+  return { url: server.url.replace('/mark', '/v1'), bodies };
+}

@@ -5,20 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { Anchorer, createLlmMarkup, Marker, MarkupError } from '../../src/markup/index.js';
 import { markupContract } from './contract.js';
-import { httpServer } from './http-support.js';
+import { completion, httpServer, llmServer } from './http-support.js';
 import { contextFor, RecordingLogger, sampleEssay } from './support.js';
-
-/** A chat-completions response whose message content is `content`. */
-function completion(content: string): string {
-  return JSON.stringify({
-    id: 'chatcmpl-1',
-    object: 'chat.completion',
-    created: 1,
-    model: 'test-model',
-    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-    usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-  });
-}
 
 const GOOD = JSON.stringify({
   selections: [
@@ -28,18 +16,6 @@ const GOOD = JSON.stringify({
     { quote: 'schools will remain', type: 'X.made-up', comment: 'unknown code' },
   ],
 });
-
-async function llmServer(t: TestContext, answer: (body: Record<string, unknown>) => [number, string]) {
-  const bodies: Record<string, unknown>[] = [];
-  const server = await httpServer(t, (_request, body, response) => {
-    const parsed = JSON.parse(body) as Record<string, unknown>;
-    bodies.push(parsed);
-    const [status, text] = answer(parsed);
-    response.writeHead(status, { 'content-type': 'application/json' });
-    response.end(text);
-  });
-  return { url: server.url.replace('/mark', '/v1'), bodies };
-}
 
 async function failure(promise: Promise<unknown>): Promise<MarkupError> {
   try {
