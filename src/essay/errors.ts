@@ -1,4 +1,5 @@
 import { ToolkitError } from '../errors.js';
+import { describeFsCause } from '../fs/index.js';
 import { showPath, showValue } from './show.js';
 
 /**
@@ -84,17 +85,6 @@ export class SelectionError extends ToolkitError {
   }
 }
 
-const CODE_TEXT: Record<string, string> = {
-  ENOSPC: 'no space left on device',
-  EDQUOT: 'disk quota exceeded',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'read-only file system',
-  ENOENT: 'no such file or directory',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'a parent is not a directory',
-};
-
 /** Reading or writing an essay file failed at the file-system level. */
 export class EssayFileError extends ToolkitError {
   override name = 'EssayFileError' as const;
@@ -106,15 +96,8 @@ export class EssayFileError extends ToolkitError {
     readonly path: string,
     cause: unknown,
   ) {
+    super(`cannot ${operation} ${path}: ${describeFsCause(cause)}`, { cause });
     const code = (cause as { code?: unknown } | null)?.code;
-    const codeText = typeof code === 'string' ? code : undefined;
-    const why =
-      codeText !== undefined && CODE_TEXT[codeText] !== undefined
-        ? `${CODE_TEXT[codeText]} (${codeText})`
-        : cause instanceof Error
-          ? cause.message
-          : String(cause);
-    super(`cannot ${operation} ${path}: ${why}`, { cause });
-    this.code = codeText;
+    this.code = typeof code === 'string' ? code : undefined;
   }
 }
