@@ -45,5 +45,5 @@ test('HTTP markup with the explicit opt-out (insecure) marks through a self-sign
   const markup = createHttpMarkup({ urls: [url], insecure: true });
   t.after(() => markup.close?.());
   const output = await markup.markup(sampleEssay(), contextFor());
-  assert.equal(output.selections.length, 1);
+  assert.equal(output?.selections.length, 1);
 });
