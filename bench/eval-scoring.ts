@@ -6,19 +6,9 @@ import { loadavg } from 'node:os';
 import { Dataset, defaultDatasetDir } from '../src/dataset/index.js';
 import { createScorePool, localScorer, summarize } from '../src/eval/index.js';
 import type { ScoreEssayInput } from '../src/eval/index.js';
+import { rng } from './rng.js';
 
 const ESSAYS = 10_000;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Json = Record<string, unknown>;
 type Sel = { startSelection: number; endSelection: number; type: string; [k: string]: unknown };

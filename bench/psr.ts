@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { scorePsr } from '../src/scoring/psr/index.js';
 import type { PsrInput, PsrSelection } from '../src/scoring/psr/index.js';
+import { rng } from './rng.js';
 import {
   buildPsrEnvelope,
   groupDirectory,
@@ -26,18 +27,6 @@ const TYPES = [
   'Р.лишн',
   'Л.скачок',
 ];
-
-/** mulberry32: the same "random" markups on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The participant is expert 1's markup with offsets nudged by a few characters, scored against all experts. */
 function jitter(selections: readonly PsrSelection[], textLength: number, rand: () => number): PsrSelection[] {
