@@ -33,6 +33,13 @@ export function wireEnds(c: SessionContext, finish: (reason: EndReason, error?: 
     const auth = isSessionError(error) && error.kind === 'auth';
     finish(auth ? 'auth-error' : 'connection-error', error);
   });
+  // Not an end: the connector reconnects when the line went down with it (docs/protocol.md §2).
+  connector.on('transport-error', ({ message, connected }) =>
+    c.logger.warn(
+      { connected },
+      `connection error (not an auth refusal; the session goes on${connected ? '' : ' after a reconnect'}): ${message}`,
+    ),
+  );
   connector.on(ServerEvent.autoReconnectError, (p) => {
     c.logger.warn(`the platform could not attach this connection to an active session: ${p.message}`);
     if (c.sessionId !== undefined && !pending.has('start')) finish('lost', new Error(p.message));
