@@ -56,6 +56,10 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The folder of pushes refused before any session id was known (never a session's folder name). */
+const UNATTACHED = '_unattached';
+let refusedSeq = 0;
+
 /** A session id is opaque and may reach a path: keep it to one safe path segment. */
 export function sessionDirName(sessionId: SessionId): string {
   const name = String(sessionId).replace(/[^A-Za-z0-9._-]/g, '_');
@@ -140,6 +144,45 @@ export class SessionStore {
       }
     }
     return removed;
+  }
+
+  /**
+  The folder of pushes the client refused (docs: src/session/README.md): the session's, or
+  `files/sessions/_unattached/refused` for those that came before any session id was known (no
+  session id maps to `_unattached`: the folder names of ids never hold a `_` that starts no escape).
+  */
+  refusedDir(sessionId: SessionId | undefined): string {
+    return join(
+      sessionId === undefined ? join(this.sessionsDir, UNATTACHED) : this.sessionDir(sessionId),
+      'refused',
+    );
+  }
+
+  /**
+  Saves a push the client refused, as received, with why: `{refusedDir}/{time}-{pid}-{n}[-{fileId}].json`
+  holding `{event, reason, at, fileId?, payload}`. Flushed like an input (it cannot be fetched again).
+  A payload JSON cannot hold (too deeply nested) is saved as its error instead.
+  */
+  async saveRefused(
+    sessionId: SessionId | undefined,
+    meta: { event: string; reason: string; at: string; fileId?: string },
+    payload: unknown,
+  ): Promise<string> {
+    refusedSeq += 1;
+    const name = `${Date.now()}-${process.pid}-${refusedSeq}${meta.fileId !== undefined ? `-${meta.fileId}` : ''}.json`;
+    const path = join(this.refusedDir(sessionId), name);
+    let text: string;
+    try {
+      text = JSON.stringify({ ...meta, payload });
+    } catch (error) {
+      text = JSON.stringify({
+        ...meta,
+        payload: null,
+        payloadError: `could not be serialised: ${(error as Error).message}`,
+      });
+    }
+    await writeFileAtomic(path, `${text}\n`, { fsync: this.durability !== 'atomic' });
+    return path;
   }
 
   /** Keeps the platform's reasons for refused answers; the outgoing store forgets them. */

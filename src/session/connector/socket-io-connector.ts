@@ -218,7 +218,7 @@ export class SocketIoConnector extends TypedEmitter<ConnectorEvents> implements 
     this.#socket.on(event, (raw) => {
       const parsed = parse(raw);
       if (!parsed.ok) {
-        this.emit('protocol-error', { event, error: parsed.error });
+        this.emit('protocol-error', { event, error: parsed.error, payload: raw });
         return;
       }
       if (handle) handle(parsed.value);

@@ -28,8 +28,11 @@ export interface LifecycleEvents {
   exceeded"): informational, the connector reconnects by itself when the line went down with it.
   */
   'transport-error': [info: { message: string; connected: boolean }];
-  /** A server event whose payload failed validation; it was dropped. */
-  'protocol-error': [info: { event: string; error: string }];
+  /**
+  A server event whose payload failed validation; it was not acted on. `payload` is what came, as
+  received: a pushed file that fails is saved raw by the session, never dropped.
+  */
+  'protocol-error': [info: { event: string; error: string; payload?: unknown }];
 }
 
 export type ConnectorEvents = ServerEvents & LifecycleEvents;

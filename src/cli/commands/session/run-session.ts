@@ -163,6 +163,7 @@ export async function runSession(
       concurrency: options.concurrency ?? config.concurrency,
       onMarkupFailure: options.onMarkupFailure ?? 'send-unmarked',
       durability: options.durability ?? config.durability,
+      ...(config.answerTimeoutSec !== undefined ? { answerTimeoutMs: config.answerTimeoutSec * 1000 } : {}),
       timeScale,
       host,
       secrets: [token],
