@@ -77,7 +77,7 @@ export function registerSession(group: Command, io: SessionCommandIo = process):
         'send-late waits for a slow markup and sends late; skip sends nothing for such a file.\n' +
         'Durability (every file is written atomically: temp file + rename):\n' +
         '  atomic       nothing is flushed: survives a crash of the process (kill -9), not a power loss\n' +
-        '  fsync-input  (default) each received essay is flushed to the disk before its markup starts;\n' +
+        '  fsync-input  (default) each received essay is flushed to the disk before its answer is sent;\n' +
         '               answers are not: a power loss can cost the last seconds of answers, re-marked on resume\n' +
         '  fsync-all    answers and the outgoing store are flushed too, before each send (slowest)\n' +
         'Ctrl+C once: finish in-flight files and disconnect; twice: quit at once. Exit code 0 only if every file was accepted.',
