@@ -39,6 +39,7 @@ export async function takeAnswer(deps: IntakeDeps, d: Delivery): Promise<void> {
   const check = checkAnswer(d.content, fileId, pushedText);
   if (!check.ok) {
     state.recordRejected(file, at, check.reason);
+    runner.record({ t: 'reject', fileId, at, reason: check.reason });
     await keepRefused(deps, d, state.fileAttempts(file), check.reason);
     deps.events.emit(PlatformEvent.fileAnswered, {
       sessionId: runner.id,
@@ -59,6 +60,7 @@ export async function takeAnswer(deps: IntakeDeps, d: Delivery): Promise<void> {
     return d.fail(`the platform could not store the answer: ${storageFailure(error)}`);
   }
   state.recordAccepted(file, { at, late, path });
+  runner.record({ t: 'answer', fileId, at, late, path });
   const lateBy = ((at - file.deadline) / 1000 / deps.timeScale).toFixed(3);
   const message = !counts
     ? `stored, but late by ${lateBy} s: the earlier on-time answer still counts`

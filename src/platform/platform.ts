@@ -64,6 +64,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     log,
     await store.nextSessionId(),
   );
+  // Sessions that were active when the platform stopped come back before any client connects.
+  await manager.restore();
 
   const refuse = (reason: string) => {
     log.warn(`handshake refused: ${reason}`);

@@ -24,6 +24,8 @@ export interface FileReport {
   answers: number;
   /** Answers refused as invalid. */
   rejected: number;
+  /** Its deadline passed while the platform was down (and no answer had come before). */
+  missedWhileDown?: true;
   /** What `scoreAnswer` returned for the counting answer. */
   score?: unknown;
   scoreError?: string;
@@ -50,6 +52,8 @@ export interface SessionReport {
   startedAt: string;
   endedAt: string | null;
   end: { type: EndType; message?: string } | null;
+  /** Restarts of the platform during the session: when, since when it was down, deadlines missed. */
+  restarts?: { at: string; downSince: string; deadlinesMissed: string[] }[];
   files: FileReport[];
   totals: ReportTotals;
   /** What `scoreSession` returned. */
@@ -137,6 +141,7 @@ export async function buildReport(state: SessionState, ctx: ReportContext): Prom
       answers: file.accepted.length,
       rejected: file.rejected.length,
     };
+    if (state.restarts.some((r) => r.deadlinesMissed.includes(file.fileId))) out.missedWhileDown = true;
     const lastRejection = file.rejected[file.rejected.length - 1];
     if (status === 'invalid' && lastRejection !== undefined) out.reason = lastRejection.reason;
     await scoreFile(file, out, ctx);
@@ -160,6 +165,13 @@ export async function buildReport(state: SessionState, ctx: ReportContext): Prom
             type: state.end.type,
             ...(state.end.message !== undefined ? { message: state.end.message } : {}),
           },
+    ...(state.restarts.length > 0 && {
+      restarts: state.restarts.map((r) => ({
+        at: iso(r.at),
+        downSince: iso(r.downSince),
+        deadlinesMissed: r.deadlinesMissed,
+      })),
+    }),
     files,
     totals,
   };

@@ -2,6 +2,8 @@ import type { Logger } from '../log/index.js';
 import { ServerEvent, checkStartRequest, isFileId, isSessionId, parseClient } from '../protocol/index.js';
 import type { SessionId } from '../protocol/index.js';
 import { takeAnswer } from './answer-intake.js';
+import { ClientLogs } from './client-logs.js';
+import { answerRepeat } from './file-repeat.js';
 import type { ClientConnection } from './connection.js';
 import type { Dataset } from './dataset.js';
 import type { ResolvedOptions } from './options.js';
@@ -10,6 +12,8 @@ import { PlatformEvent } from './platform-events.js';
 import type { PlatformEmitter } from './platform-events.js';
 import { buildReport } from './report.js';
 import type { SessionReport } from './report.js';
+import { journalWriter } from './session-journal.js';
+import { restoreSessions } from './session-restore.js';
 import { SessionRunner } from './session-runner.js';
 import { planSession } from './session-plan.js';
 import { SessionState } from './session-state.js';
@@ -47,8 +51,7 @@ export class SessionManager {
   private readonly all = new Map<number, SessionRunner>();
   private readonly ended = new Map<string, EndedNote>();
   private readonly starting = new Set<string>();
-  /** Client log bytes stored (or being stored) per token hash, against `maxLogBytes`. */
-  private readonly logBytes = new Map<string, number>();
+  private readonly clientLogs: ClientLogs;
   /** Set by `shutdown`: a session started after it began would never be ended nor reported. */
   private shuttingDown = false;
 
@@ -60,7 +63,9 @@ export class SessionManager {
     private readonly events: PlatformEmitter,
     private readonly log: Logger,
     private nextId: number,
-  ) {}
+  ) {
+    this.clientLogs = new ClientLogs(options, store, registry, log);
+  }
 
   private ms(seconds: number): number {
     return seconds * 1000 * this.options.timeScale;
@@ -160,17 +165,17 @@ export class SessionManager {
       this.options.clock.now(),
       plan.entries.map((entry, i) => ({ entry, content: contents[i] ?? {} })),
     );
-    const runner = new SessionRunner(state, {
-      clock: this.options.clock,
-      timeoutCloseMs: this.ms(this.options.timeoutCloseSec),
-      pushIntervalMs:
-        this.options.pushIntervalSec === undefined ? undefined : this.ms(this.options.pushIntervalSec),
-      reconnectWindowMs: this.ms(this.options.reconnectWindowSec),
-      events: this.events,
-      log: this.log,
-      connection: () => this.registry.current(token),
-      finalize: (s) => this.finalize(s),
-      onClosing: (r) => this.closing(token, r),
+    const runner = this.runnerFor(token, state);
+    runner.record({
+      t: 'start',
+      id,
+      tokenHash: state.tokenHash,
+      type: state.type,
+      params: state.params ?? null,
+      fileTimeSec: state.fileTimeSec,
+      fileTimeMs: state.fileTimeMs,
+      startedAt: state.startedAt,
+      plan: plan.entries,
     });
     this.active.set(token, runner);
     this.all.set(id, runner);
@@ -188,6 +193,50 @@ export class SessionManager {
       files: state.planned,
     });
     runner.begin();
+  }
+
+  private runnerFor(token: string, state: SessionState): SessionRunner {
+    return new SessionRunner(state, {
+      clock: this.options.clock,
+      timeoutCloseMs: this.ms(this.options.timeoutCloseSec),
+      pushIntervalMs:
+        this.options.pushIntervalSec === undefined ? undefined : this.ms(this.options.pushIntervalSec),
+      reconnectWindowMs: this.ms(this.options.reconnectWindowSec),
+      events: this.events,
+      log: this.log,
+      connection: () => this.registry.current(token),
+      finalize: (s) => this.finalize(s),
+      onClosing: (r) => this.closing(token, r),
+      journal: journalWriter(this.store.journalPath(state.id), (error) =>
+        this.log.error(
+          { err: error, sessionId: state.id },
+          `session ${state.id}: journal not written (${storageFailure(error)}); it would not survive a restart`,
+        ),
+      ),
+    });
+  }
+
+  /**
+  Takes back the sessions that were active when the platform stopped (their journals in the
+  store), before any connection is served; writes the reports of sessions that ended without one.
+  */
+  async restore(): Promise<void> {
+    const deps = { store: this.store, dataset: this.dataset, tokens: this.options.tokens, log: this.log };
+    await restoreSessions(
+      { ...deps, hash: (t) => this.registry.hash(t), now: this.options.clock.now() },
+      {
+        runnerFor: (token, state) => this.runnerFor(token ?? `\u0000${state.tokenHash}`, state),
+        adopt: (token, runner) => {
+          this.all.set(runner.id, runner);
+          if (token !== undefined) this.active.set(token, runner);
+        },
+        ended: (token, state) => {
+          if (token !== undefined && state.end !== undefined)
+            this.ended.set(token, { sessionId: state.id, type: state.end.type, told: true });
+        },
+        finalize: (state) => this.finalize(state),
+      },
+    );
   }
 
   private closing(token: string, runner: SessionRunner): void {
@@ -260,44 +309,11 @@ export class SessionManager {
     );
   }
 
-  /**
-  `missed` follows the request (docs/protocol.md): it can be true only in answer to a request that
-  carries `lastFileId` (a client's catch-up after a connect); a plain repeat always gets a falsy
-  `missed`, since the organisers' client completes its repeat command only on `missed: false`.
-  */
   fileRepeat(token: string, conn: ClientConnection, raw: unknown): void {
-    const parsed = parseClient.fileRepeat(raw);
-    if (!parsed.ok) {
-      conn.emit(ServerEvent.fileRepeatError, { message: parsed.error, missed: false });
-      return;
-    }
-    const catchUp = parsed.value.lastFileId !== undefined;
-    const runner = this.active.get(token);
-    if (runner === undefined) {
-      conn.emit(ServerEvent.fileRepeatError, { message: this.noSessionText(token), missed: catchUp });
-      return;
-    }
-    const target = runner.state.repeatTarget(parsed.value.lastFileId);
-    if (target === undefined) {
-      conn.emit(ServerEvent.fileRepeatError, {
-        message: `session ${runner.id} has pushed no file yet`,
-        missed: false,
-      });
-      return;
-    }
-    target.file.delivered = true;
-    target.file.deliveredTo = conn.id;
-    target.file.unconfirmed = false;
-    this.log.info(
-      { sessionId: runner.id, fileId: target.file.fileId },
-      `file ${target.file.fileId} repeated${target.missed ? ' (missed while offline)' : ''}` +
-        (catchUp ? `; client's last file: ${logText(parsed.value.lastFileId, 80)}` : ''),
-    );
-    conn.emit(ServerEvent.fileRepeatSuccess, {
-      sessionId: runner.id,
-      fileId: target.file.fileId,
-      content: target.file.content,
-      missed: catchUp && target.missed,
+    answerRepeat(this.active.get(token), conn, raw, {
+      log: this.log,
+      now: this.options.clock.now(),
+      noSession: () => this.noSessionText(token),
     });
   }
 
@@ -333,61 +349,9 @@ export class SessionManager {
     conn.emit(ServerEvent.clientAbortSuccess, { message: `session ${runner.id} aborted` });
   }
 
-  /**
-  Stores client log records, within a quota: at most `maxLogRecords` records in one message and
-  `maxLogBytes` per token in all. A record that cannot be serialised (nested too deeply) is
-  stored as a note saying so, so the others are not lost with it.
-  */
-  async logsSend(token: string, conn: ClientConnection, raw: unknown): Promise<void> {
-    const parsed = parseClient.logsSend(raw);
-    const refuse = (message: string) => {
-      this.log.warn({ tokenHash: this.registry.hash(token) }, `logs-send refused: ${logText(message)}`);
-      conn.emit(ServerEvent.logsSendError, { message });
-    };
-    if (!parsed.ok) return refuse(parsed.error);
-    const { maxLogRecords, maxLogBytes } = this.options;
-    const records = parsed.value.logs;
-    if (records.length > maxLogRecords) {
-      return refuse(
-        `logs-send: ${records.length} records in one message; the limit is ${maxLogRecords} (send them in parts)`,
-      );
-    }
-    const hash = this.registry.hash(token);
-    const at = new Date(this.options.clock.now()).toISOString();
+  logsSend(token: string, conn: ClientConnection, raw: unknown): Promise<void> {
     const sessionId = this.active.get(token)?.id ?? this.ended.get(token)?.sessionId ?? null;
-    const lines = records.map((record, i) => {
-      try {
-        return `${JSON.stringify({ at, sessionId, record })}\n`;
-      } catch (error) {
-        const why = error instanceof RangeError ? 'nested too deeply' : 'not serialisable';
-        return `${JSON.stringify({ at, sessionId, record: { unstored: `logs[${i}] is ${why}` } })}\n`;
-      }
-    });
-    const bytes = lines.reduce((n, l) => n + Buffer.byteLength(l), 0);
-    // Reserved before the write: two messages in flight cannot both slip under the quota.
-    let used = this.logBytes.get(hash);
-    if (used === undefined) {
-      const onDisk = await this.store.logSize(hash);
-      used = this.logBytes.get(hash) ?? onDisk;
-    }
-    if (used + bytes > maxLogBytes) {
-      return refuse(
-        `logs-send: the log quota of this token is used up (${used} of ${maxLogBytes} bytes stored; ` +
-          `this message needs ${bytes})`,
-      );
-    }
-    this.logBytes.set(hash, used + bytes);
-    try {
-      await this.store.appendLogs(hash, lines);
-    } catch (error) {
-      this.logBytes.set(hash, (this.logBytes.get(hash) ?? bytes) - bytes);
-      this.log.error({ err: error, tokenHash: hash }, 'client logs not stored');
-      conn.emit(ServerEvent.logsSendError, {
-        message: `the platform could not store the logs: ${storageFailure(error)}`,
-      });
-      return;
-    }
-    conn.emit(ServerEvent.logsSendSuccess, { message: `stored ${records.length} log records` });
+    return this.clientLogs.send(token, conn, raw, sessionId);
   }
 
   /** Ends a session from the server side: by token or by session id. Resolves with its report. */

@@ -6,6 +6,7 @@ import type { ClientConnection } from './connection.js';
 import type { PlatformEmitter } from './platform-events.js';
 import { PlatformEvent } from './platform-events.js';
 import type { SessionReport } from './report.js';
+import type { JournalRecord, JournalWriter } from './session-journal.js';
 import type { EndType, SessionState } from './session-state.js';
 
 export interface RunnerDeps {
@@ -24,6 +25,8 @@ export interface RunnerDeps {
   finalize(state: SessionState): Promise<SessionReport>;
   /** Called once, as soon as the session stops being active. */
   onClosing(runner: SessionRunner): void;
+  /** The session's journal (what a restarted platform rebuilds it from). @default none */
+  journal?: JournalWriter | undefined;
 }
 
 /**
@@ -66,6 +69,44 @@ export class SessionRunner {
 
   begin(): void {
     this.push();
+    if (this.deps.connection() === undefined) this.detached();
+  }
+
+  /** Writes a record to the session's journal (before the event it records is sent). */
+  record(record: JournalRecord): void {
+    this.deps.journal?.(record);
+  }
+
+  /**
+  Takes the session back after a platform restart: file deadlines stay where they were (wall
+  time), the next push goes at its time or at once if it fell due while the platform was down,
+  and the timers that end a session (timeout-close, the reconnect window) count from the
+  restart, so the platform's own absence never closes a session.
+  */
+  resume(): void {
+    const now = this.deps.clock.now();
+    const last = this.state.files[this.state.files.length - 1];
+    if (this.state.allAnswered) {
+      this.finish('finish');
+      return;
+    }
+    if (last === undefined) {
+      this.push();
+    } else if (!this.state.allPushed) {
+      const interval = this.deps.pushIntervalMs ?? this.state.fileTimeMs;
+      const due = Math.max(0, last.pushedAt + interval - now);
+      if (interval === 0 || due === 0) this.push();
+      else
+        this.pushTimer = this.deps.clock.setTimeout(
+          this.guarded('push', () => this.push()),
+          due,
+        );
+    } else {
+      this.closeTimer = this.deps.clock.setTimeout(
+        this.guarded('timeout-close', () => this.finish('timeout-close')),
+        this.deps.timeoutCloseMs,
+      );
+    }
     if (this.deps.connection() === undefined) this.detached();
   }
 
@@ -112,6 +153,14 @@ export class SessionRunner {
     const file = this.state.pushNext(clock.now());
     if (file === undefined) return false;
     const conn = this.deps.connection();
+    this.record({
+      t: 'push',
+      i: file.index,
+      fileId: file.fileId,
+      at: file.pushedAt,
+      deadline: file.deadline,
+      delivered: conn !== undefined,
+    });
     conn?.emit(ServerEvent.fileAvailable, { sessionId: this.id, fileId: file.fileId, content: file.content });
     file.delivered = conn !== undefined;
     file.deliveredTo = conn?.id;
@@ -161,6 +210,7 @@ export class SessionRunner {
     if (this.closed) return this.done;
     const { clock, log } = this.deps;
     this.state.end = { type, at: clock.now(), ...(message !== undefined ? { message } : {}) };
+    this.record({ t: 'end', ...this.state.end });
     for (const timer of [this.pushTimer, this.closeTimer, this.windowTimer]) timer?.cancel();
     this.deps.onClosing(this);
     const conn = this.deps.connection();

@@ -43,6 +43,15 @@ export interface PlannedFile {
   content: Record<string, unknown>;
 }
 
+/** A restart of the platform that found this session active (docs/protocol.md, local platform). */
+export interface RestartNote {
+  at: number;
+  /** The session's last journal record before the restart: the platform was up until then. */
+  downSince: number;
+  /** Files whose deadline passed while the platform was down, unanswered at the restart. */
+  deadlinesMissed: string[];
+}
+
 export interface SessionEnd {
   type: EndType;
   at: number;
@@ -56,6 +65,7 @@ Everything the platform knows about one session, without timers or sockets, so t
 export class SessionState {
   readonly files: PushedFile[] = [];
   end: SessionEnd | undefined;
+  readonly restarts: RestartNote[] = [];
 
   constructor(
     readonly id: number,
@@ -80,6 +90,11 @@ export class SessionState {
 
   /** Pushes the next planned file at `now`; its deadline starts running. */
   pushNext(now: number): PushedFile | undefined {
+    return this.pushAt(now, now + this.fileTimeMs);
+  }
+
+  /** The next planned file as pushed at `at` with `deadline` (replaying a journal after a restart). */
+  pushAt(at: number, deadline: number): PushedFile | undefined {
     const next = this.plan[this.files.length];
     if (next === undefined) return undefined;
     const file: PushedFile = {
@@ -87,8 +102,8 @@ export class SessionState {
       index: this.files.length,
       entry: next.entry,
       content: next.content,
-      pushedAt: now,
-      deadline: now + this.fileTimeMs,
+      pushedAt: at,
+      deadline,
       delivered: false,
       accepted: [],
       rejected: [],

@@ -8,7 +8,8 @@ import { PlatformStoreError } from './errors.js';
 The platform's files under `dataDir`:
 `answers/{sessionId}/{fileId}.json` (the answer that counts; a late re-send after an on-time
 answer goes to `{fileId}.late.json`; a refused one to `{fileId}.invalid-{n}.json`),
-`reports/{sessionId}.json`, `logs/{tokenHash}.jsonl`, and `token-salt` (the key of `tokenHash`).
+`reports/{sessionId}.json`, `sessions/{sessionId}.jsonl` (the session's journal, replayed after a
+restart), `logs/{tokenHash}.jsonl`, and `token-salt` (the key of `tokenHash`).
 */
 export class PlatformStore {
   constructor(readonly dataDir: string) {}
@@ -20,6 +21,15 @@ export class PlatformStore {
   /** The n-th (1-based) refused answer to a file, kept with its reason. */
   invalidPath(sessionId: number, fileId: string, n: number): string {
     return join(this.dataDir, 'answers', String(sessionId), `${fileId}.invalid-${n}.json`);
+  }
+
+  /** The journal a restarted platform rebuilds an active session from (session-journal.ts). */
+  journalPath(sessionId: number): string {
+    return join(this.journalDir, `${sessionId}.jsonl`);
+  }
+
+  get journalDir(): string {
+    return join(this.dataDir, 'sessions');
   }
 
   reportPath(sessionId: number): string {
@@ -100,10 +110,10 @@ export class PlatformStore {
   */
   async nextSessionId(): Promise<number> {
     let max = 0;
-    for (const sub of ['answers', 'reports']) {
+    for (const sub of ['answers', 'reports', 'sessions']) {
       const names = await readdir(join(this.dataDir, sub)).catch(() => [] as string[]);
       for (const name of names) {
-        const m = /^(\d+)(\.json)?$/.exec(name);
+        const m = /^(\d+)(\.jsonl?)?$/.exec(name);
         if (m?.[1] !== undefined) max = Math.max(max, Number(m[1]));
       }
     }
