@@ -4,7 +4,7 @@ import type { Essay } from '../essay/index.js';
 import { silentLogger } from '../log/index.js';
 import type { Logger } from '../log/index.js';
 import { ServerEvent } from '../protocol/index.js';
-import type { FileAvailablePayload, SessionId } from '../protocol/index.js';
+import type { SessionId } from '../protocol/index.js';
 import type { Connector } from './connector/index.js';
 import { SessionError } from './errors.js';
 import { journalIn } from './journal-outgoing-store.js';
@@ -121,7 +121,7 @@ export class Session extends TypedEmitter<SessionEvents> {
       context: this.#context,
       lastFileId: () => this.#lastFileId,
       take: (file, deadline, resumed) => this.#take(file, deadline, resumed),
-      onFile: (payload) => this.#onFile(payload),
+      onFile: (payload) => this.#intake.push(payload),
     });
     this.#pipeline = this.#buildPipeline(options);
     if (options.sessionId !== undefined) this.#attach(options.sessionId);
@@ -257,7 +257,8 @@ export class Session extends TypedEmitter<SessionEvents> {
     c.on('protocol-error', ({ event, error }) =>
       this.#logger.warn({ event }, `ignored a malformed ${event}: ${error}`),
     );
-    c.on(ServerEvent.fileAvailable, (p) => this.#onFile(p));
+    // Every push goes through the intake: held until the session id is known, refused if not ours.
+    c.on(ServerEvent.fileAvailable, (p) => this.#intake.push(p));
     c.on(ServerEvent.fileSendSuccess, (p) => this.#onAck({ fileId: p.fileId, accepted: true }));
     c.on(ServerEvent.fileSendError, (p) =>
       this.#onAck({ fileId: p.fileId, accepted: false, message: p.message ?? 'refused without a message' }),
@@ -314,11 +315,6 @@ export class Session extends TypedEmitter<SessionEvents> {
     if (!this.#outbox)
       throw new SessionError('no session id yet: files arrive only after a start or reconnect', 'no-session');
     return this.#outbox;
-  }
-
-  /** Every push goes through the intake: held until the session id is known, refused if not this session's. */
-  #onFile(payload: FileAvailablePayload): void {
-    this.#intake.push(payload);
   }
 
   #accept(push: AcceptedPush, receivedAt: number): void {
