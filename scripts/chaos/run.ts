@@ -128,6 +128,8 @@ export async function chaosRun(o: RunOptions, plan: RunPlan): Promise<RunResult>
   const pending = [...plan.faults].sort((a, b) => a.at - b.at);
   let firing: Promise<void> = Promise.resolve();
 
+  let onSessionEnded!: () => void;
+  const sessionEndedLine = new Promise<void>((res) => (onSessionEnded = res));
   const serve = async (port: number): Promise<Child> => {
     let onListen!: (port: number) => void;
     const listening = new Promise<number>((res) => (onListen = res));
@@ -140,6 +142,7 @@ export async function chaosRun(o: RunOptions, plan: RunPlan): Promise<RunResult>
       onLine: (line) => {
         const m = /Local platform on http:\/\/[^:]+:(\d+)\//.exec(line);
         if (m?.[1] !== undefined) onListen(Number(m[1]));
+        if (/^Session \d+ ended/.test(line)) onSessionEnded();
       },
     });
     platforms.push(p);
@@ -239,6 +242,8 @@ export async function chaosRun(o: RunOptions, plan: RunPlan): Promise<RunResult>
       }
       await firing;
       if (clients[clients.length - 1] !== client) continue; // killed and resumed by a fault
+      // A client exits 0 on `session-close`; the platform says so once the report is written.
+      if (code === 0) await Promise.race([sessionEndedLine, watchdog]);
       if (sessionEnded()) break;
       const tail = client.stderr.trim().split('\n').slice(-2).join(' | ');
       clientFailures.push(`exit ${String(code)}: ${tail.slice(0, 300)}`);
