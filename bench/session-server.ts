@@ -4,7 +4,8 @@
 // a bare echo client (the floor), ours at the default durability and ours at `atomic`, in
 // interleaved rounds. Each round: FILES files one every PACE_MS ms, then FILES pushed at once.
 // Run alone: node --import tsx bench/session-server.ts (or `npm run bench`).
-// BENCH_FILES, BENCH_ROUNDS and BENCH_PACE_MS change the sizes.
+// BENCH_FILES, BENCH_ROUNDS and BENCH_PACE_MS change the sizes; BENCH_CPU_PROF=dir profiles each client;
+// BENCH_TMP=dir puts the files elsewhere (/dev/shm: the same run without the disk's costs).
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +23,7 @@ const FILES = Number(process.env.BENCH_FILES ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 10);
 const TOKEN = 'bench-server-token-0123456789';
+const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
 interface Contender {
   name: string;
@@ -152,7 +154,11 @@ async function runClient(
   const child = fork(
     join(import.meta.dirname, 'session-client.ts'),
     [contender.kind, server.url, TOKEN, filesDir, contender.durability],
-    { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    {
+      // BENCH_CPU_PROF=dir: a V8 CPU profile of each client, for finding where its time goes.
+      execArgv: ['--import', 'tsx', ...(PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [])],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
   );
   const result: Partial<RunResult> = {};
   const done = new Promise<void>((resolve, reject) => {
@@ -199,6 +205,8 @@ export interface ServerSideFigures {
   rounds: number;
   paceMs: number;
   flushedWriteMs: number;
+  /** Where the clients wrote their files (the disk's costs are part of the client's). */
+  filesRoot: string;
   load: { before: number[]; after: number[] };
   clients: Record<
     string,
@@ -215,17 +223,21 @@ export interface ServerSideFigures {
 }
 
 export async function benchSessionServer(): Promise<ServerSideFigures> {
-  const root = await mkdtemp(join(tmpdir(), 'readable-bench-server-'));
+  // BENCH_TMP=/dev/shm puts the clients' files on a RAM disk: what the disk costs, told apart from the client.
+  const root = await mkdtemp(join(process.env.BENCH_TMP ?? tmpdir(), 'readable-bench-server-'));
   const before = loadavg().map((l) => Number(l.toFixed(2)));
   const server = await startServer();
   const runs = new Map<string, RunResult[]>(CONTENDERS.map((c) => [c.name, []]));
+  const flushes: number[] = [];
   try {
     for (let round = 0; round < ROUNDS; round++) {
       // Interleaved, and in a rotated order each round: drift in the machine's load hits everyone.
       const order = CONTENDERS.map((_, i) => CONTENDERS[(i + round) % CONTENDERS.length]!);
       for (const contender of order) runs.get(contender.name)!.push(await runClient(server, contender, root));
+      // Measured each round, like the clients: the allowance follows the disk's load too.
+      flushes.push(await flushedWriteMs(root));
     }
-    const flush = await flushedWriteMs(root);
+    const flush = median(flushes);
     const clients: ServerSideFigures['clients'] = {};
     for (const [name, list] of runs) {
       const mib = (b: number | undefined) => (b === undefined ? undefined : Number((b / 2 ** 20).toFixed(1)));
@@ -280,6 +292,7 @@ export async function benchSessionServer(): Promise<ServerSideFigures> {
       rounds: ROUNDS,
       paceMs: PACE_MS,
       flushedWriteMs: round2(flush),
+      filesRoot: process.env.BENCH_TMP ?? tmpdir(),
       load: { before, after: loadavg().map((l) => Number(l.toFixed(2))) },
       clients,
       targets,
@@ -297,7 +310,7 @@ function round2(n: number): number {
 export function formatServerSide(f: ServerSideFigures): string {
   const lines = [
     `Measured in the server: push of session-file-available → arrival of session-file-send; ${f.rounds} interleaved rounds of ${f.files} files one every ${f.paceMs} ms, then ${f.files} at once; medians over rounds.`,
-    `load average before ${f.load.before.join(' ')}, after ${f.load.after.join(' ')}; one flushed 10 KB atomic write: ${f.flushedWriteMs} ms`,
+    `load average before ${f.load.before.join(' ')}, after ${f.load.after.join(' ')}; files in ${f.filesRoot}; one flushed 10 KB atomic write: ${f.flushedWriteMs} ms`,
     `${'client'.padEnd(30)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'CPU/file ms'.padStart(12)} ${'burst files/s'.padStart(14)} ${'RSS100 MiB'.padStart(11)} ${'RSS1000 MiB'.padStart(12)}`,
   ];
   for (const [name, c] of Object.entries(f.clients))

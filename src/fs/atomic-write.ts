@@ -16,6 +16,15 @@ export interface AtomicWriteOptions {
   @default true
   */
   fsync?: boolean;
+  /**
+  Make the open, the write, the rename and the close on the calling thread, synchronously; only
+  the flushes (with `fsync`) go to the thread pool. For one small file on the hot path: four
+  system calls of some microseconds each cost less than four round trips through the thread pool,
+  which on a busy machine wait for a free worker and a wake-up each. Not for large files or slow
+  disks: the event loop waits for those calls.
+  @default false
+  */
+  inline?: boolean;
 }
 
 const fsyncFd = promisify(fsSync.fsync);
@@ -46,6 +55,7 @@ export async function writeFileAtomic(
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const fsync = options.fsync ?? true;
+  if (options.inline === true) return writeInline(path, data, fsync);
   const dir = dirname(path);
   const temp = tempPath(path);
   let fd: number | undefined;
@@ -68,6 +78,39 @@ export async function writeFileAtomic(
     if (fd !== undefined) closeQuietly(fd);
     if (created) unlinkQuietly(temp);
     throw new FileError('write', path, error);
+  }
+}
+
+/** `writeFileAtomic` with `inline`: the same steps, the file-system calls made in place. */
+async function writeInline(path: string, data: string | Uint8Array, fsync: boolean): Promise<void> {
+  const dir = dirname(path);
+  const temp = tempPath(path);
+  let fd: number | undefined;
+  let created = false;
+  try {
+    fd = openTempSync(temp, dir);
+    created = true;
+    fsSync.writeFileSync(fd, data);
+    if (fsync) await fsyncFd(fd);
+    fsSync.renameSync(temp, path);
+    created = false;
+    fsSync.closeSync(fd);
+    fd = undefined;
+    if (fsync) await syncDirectory(dir);
+  } catch (error) {
+    if (fd !== undefined) closeQuietly(fd);
+    if (created) unlinkQuietly(temp);
+    throw new FileError('write', path, error);
+  }
+}
+
+function openTempSync(temp: string, dir: string): number {
+  try {
+    return fsSync.openSync(temp, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    fsSync.mkdirSync(dir, { recursive: true });
+    return fsSync.openSync(temp, 'wx');
   }
 }
 

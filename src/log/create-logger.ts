@@ -2,6 +2,7 @@ import pino from 'pino';
 import type { LevelWithSilent, Logger } from 'pino';
 import { maskToken } from '../config/index.js';
 import { LogRouter } from './log-router.js';
+import { jsonLineMasker } from './mask-line.js';
 
 export interface CreateLoggerOptions {
   /** Directory of `info_`, `sessions_` and `debug_{date}.log`; created on the first line. Omit for no files. */
@@ -30,7 +31,7 @@ export type RootLogger = Logger & {
 
 /**
 Fields that hold a token (`token`, `query.token`, `options.auth.token`), masked even when the token is
-not one of the known secrets; the router masks known secrets in every string besides. Paths must not
+not one of the known secrets; known secrets are masked anywhere in each serialised line besides. Paths must not
 overlap: an overlapping pair would mask the mask.
 */
 const REDACT_PATHS = ['token', '*.token', '*.*.token'];
@@ -62,8 +63,9 @@ export function createLogger(options: CreateLoggerOptions): RootLogger {
     sessionsLevel,
     debugLevel,
     console: consoleStreamOf(options.console),
-    secrets: [...(options.secrets ?? [])].filter((secret) => secret.length > 0),
   });
+  // Masked as each line is serialised, before any output sees it: call sites never mask anything.
+  const mask = jsonLineMasker([...(options.secrets ?? [])].filter((secret) => secret.length > 0));
   const logger = pino(
     {
       level: levelLabel(Math.min(consoleLevel, infoLevel, sessionsLevel, debugLevel)),
@@ -72,6 +74,7 @@ export function createLogger(options: CreateLoggerOptions): RootLogger {
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACT_PATHS, censor },
       serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
+      ...(mask !== undefined ? { hooks: { streamWrite: mask } } : {}),
     },
     router,
   );

@@ -1,6 +1,5 @@
-import type { DestinationStream } from 'pino';
 import pino from 'pino';
-import { maskSecrets } from '../config/index.js';
+import type { DestinationStream, Logger } from 'pino';
 import { DatedFile } from './dated-file.js';
 import { formatLine, localDate, type LogRecord } from './format-line.js';
 
@@ -16,30 +15,38 @@ export interface LogRouterOptions {
   /** Minimum level of `debug_{date}.log`; `Infinity` when debug is off, so the file is never created. */
   debugLevel: number;
   console: { write(text: string): unknown } | undefined;
-  secrets: readonly string[];
 }
 
 const levelNumber = (label: unknown): number =>
   typeof label === 'string' ? (pino.levels.values[label] ?? 0) : typeof label === 'number' ? label : 0;
 
-/** Copies a parsed record with every secret masked in every string, keys included. */
-function maskDeep(value: unknown, secrets: readonly string[]): unknown {
-  if (typeof value === 'string') return maskSecrets(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => maskDeep(item, secrets));
-  if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[maskSecrets(key, secrets)] = maskDeep(item, secrets);
-    return out;
+/** Whether a logger's bindings carry a `sessionId`: asked once per logger (pino parses its bindings each time). */
+const boundToSession = new WeakMap<Logger, boolean>();
+function hasSessionBinding(logger: Logger | undefined): boolean {
+  if (logger === undefined) return false;
+  let bound = boundToSession.get(logger);
+  if (bound === undefined) {
+    bound = logger.bindings().sessionId !== undefined;
+    boundToSession.set(logger, bound);
   }
-  return value;
+  return bound;
 }
 
 /**
-The one destination pino writes to. It parses each line once, masks the secrets in every string of
-it (messages, URLs, error messages and stacks, nested fields), then hands it to the console and the
-files. Masking here, after serialisation, is what lets call sites never mask anything.
+The one destination pino writes to. Lines arrive already masked (`createLogger` masks each
+serialised line before it is written, see mask-line.ts) and pino tells the router each line's
+level, fields and logger (its metadata protocol), so a JSON line goes to the sessions and debug
+files as it is, never parsed. Only a line shown to a person (the console, `info_{date}.log`) is
+parsed, to be formatted.
 */
 export class LogRouter implements DestinationStream {
+  readonly [pino.symbols.needsMetadataGsym] = true;
+  // Set by pino just before each `write`.
+  lastLevel: number | undefined;
+  lastObj: object | undefined;
+  lastLogger: Logger | undefined;
+  lastMsg = '';
+  lastTime = '';
   private readonly info: DatedFile | undefined;
   private readonly sessions: DatedFile | undefined;
   private readonly debug: DatedFile | undefined;
@@ -57,32 +64,21 @@ export class LogRouter implements DestinationStream {
   }
 
   write(line: string): void {
-    const { secrets } = this.options;
-    let record: LogRecord;
-    let json = line.endsWith('\n') ? line : `${line}\n`;
-    try {
-      record = JSON.parse(line) as LogRecord;
-      if (secrets.length > 0) {
-        record = maskDeep(record, secrets) as LogRecord;
-        json = `${JSON.stringify(record)}\n`;
-      }
-    } catch {
-      // pino always writes JSON; should that ever change, keep the line rather than lose it.
-      json = maskSecrets(json, secrets);
-      record = { level: 'info', time: Date.now(), msg: json.trimEnd() };
-    }
-
-    const level = levelNumber(record.level);
-    const date = localDate(record.time);
+    const json = line.endsWith('\n') ? line : `${line}\n`;
+    const meta = this.#take();
+    // Not from pino's own write (no metadata): read what the line says.
+    const parsed = meta === undefined ? parseLine(json) : undefined;
+    const level = meta?.level ?? levelNumber(parsed?.level);
+    const date = localDate(Date.now());
     const toConsole = level >= this.options.consoleLevel;
     const toInfo = level >= (this.options.infoLevel ?? this.options.consoleLevel);
     if (toConsole || toInfo) {
-      const human = formatLine(record);
+      const human = formatLine(parsed ?? parseLine(json));
       if (toConsole) this.writeConsole(human);
       if (toInfo) this.info?.write(date, human);
     }
-    if (record.sessionId !== undefined && level >= this.options.sessionsLevel)
-      this.sessions?.write(date, json);
+    const session = meta ? meta.session : parsed?.sessionId !== undefined;
+    if (session && level >= this.options.sessionsLevel) this.sessions?.write(date, json);
     if (level >= this.options.debugLevel) this.debug?.write(date, json);
   }
 
@@ -98,7 +94,28 @@ export class LogRouter implements DestinationStream {
     this.debug?.close();
   }
 
+  /** The metadata pino set for this line, cleared so that a later foreign write is not taken for pino's. */
+  #take(): { level: number; session: boolean } | undefined {
+    const level = this.lastLevel;
+    if (level === undefined) return undefined;
+    const obj = this.lastObj as { sessionId?: unknown } | undefined;
+    const session = obj?.sessionId !== undefined || hasSessionBinding(this.lastLogger);
+    this.lastLevel = undefined;
+    this.lastObj = undefined;
+    this.lastLogger = undefined;
+    return { level, session };
+  }
+
   private writeConsole(text: string): void {
     this.options.console?.write(text);
+  }
+}
+
+function parseLine(json: string): LogRecord {
+  try {
+    return JSON.parse(json) as LogRecord;
+  } catch {
+    // pino always writes JSON; should that ever change, keep the line rather than lose it.
+    return { level: 'info', time: Date.now(), msg: json.trimEnd() };
   }
 }

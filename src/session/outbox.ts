@@ -23,9 +23,11 @@ export interface OutboxOptions {
 }
 
 /**
-Answers go through here: stored before they are sent, forgotten when the platform answers.
-After a reconnect `drain` resends what is left one at a time, each waiting for its answer, and
-new answers wait in the store until the drain is over (so they cannot overtake older ones).
+Answers go through here: put (held in memory at once, written to the outgoing store beside the
+send), sent, forgotten when the platform answers. After a reconnect `drain` resends what is left
+(in the store or still only in memory) one at a time, each waiting for its answer, and new
+answers wait until the drain is over (so they cannot overtake older ones). See
+src/session/README.md for what each durability level writes before a send.
 */
 export class Outbox {
   readonly #o: OutboxOptions & { ackTimeoutMs: number };
@@ -36,6 +38,10 @@ export class Outbox {
   /** Answered, the store not updated yet: a drain must not take them for unanswered. */
   readonly #answered = new Set<string>();
   readonly #waiters = new Map<string, Array<(result: AckResult | undefined) => void>>();
+  /** Put by this process and not answered yet, with the write of each to the store. */
+  readonly #mine = new Map<string, { entry: OutgoingEntry; written: Promise<void> }>();
+  /** Refused by `send` because a drain was running: sent when it is over unless it took them. */
+  readonly #held = new Set<string>();
   #draining: Promise<void> | undefined;
 
   constructor(options: OutboxOptions) {
@@ -46,14 +52,23 @@ export class Outbox {
     return this.#o.store;
   }
 
-  /** Stores the entry. Separate from `send` so the caller can store and save the output file at once. */
+  /**
+  Holds the entry (a drain resends it from memory even before it is written) and writes it to the
+  store; the promise settles with that write, and a failed write leaves the entry held in memory.
+  */
   put(entry: OutgoingEntry): Promise<void> {
-    return this.#o.store.put(entry);
+    const write = this.#o.store.put(entry);
+    const written = write.catch(() => undefined);
+    this.#mine.set(entry.fileId, { entry, written });
+    return write;
   }
 
-  /** Sends a stored entry now, unless a drain is running or the connection is down (it will be resent). */
+  /** Sends a held entry now, unless a drain is running (sent after it) or the connection is down (resent by the next drain). */
   send(entry: OutgoingEntry): boolean {
-    if (this.#draining) return false;
+    if (this.#draining) {
+      this.#held.add(entry.fileId);
+      return false;
+    }
     return this.#emit(entry, false);
   }
 
@@ -73,14 +88,18 @@ export class Outbox {
     this.#settling.add(work);
   }
 
-  /** Resolves once the store updates of every answer so far are done. */
+  /** Resolves once the store writes of every put and every answer so far are done. */
   async settled(): Promise<void> {
-    await Promise.allSettled([...this.#settling]);
+    await Promise.allSettled([...this.#settling, ...[...this.#mine.values()].map((m) => m.written)]);
   }
 
-  /** The platform answered: forget the entry and wake whoever waits for it. */
+  /** The platform answered: forget the entry (after its own write, so the removal follows it) and wake whoever waits for it. */
   async settle(result: AckResult): Promise<OutgoingEntry | undefined> {
-    const entry = await this.#o.store.get(result.fileId);
+    const mine = this.#mine.get(result.fileId);
+    this.#mine.delete(result.fileId);
+    this.#held.delete(result.fileId);
+    await mine?.written;
+    const entry = (await this.#o.store.get(result.fileId)) ?? mine?.entry;
     await this.#o.store.del(result.fileId);
     const waiters = this.#waiters.get(result.fileId) ?? [];
     this.#waiters.delete(result.fileId);
@@ -115,21 +134,40 @@ export class Outbox {
     for (const [, list] of [...this.#waiters]) for (const wake of [...list]) wake(undefined);
   }
 
-  /** Resends every stored entry, oldest first, one at a time. Safe to call repeatedly. */
+  /** Resends every stored or held entry, oldest first, one at a time. Safe to call repeatedly. */
   drain(): Promise<void> {
     this.#draining ??= this.#drainOnce().finally(() => {
       this.#draining = undefined;
+      this.#sendHeld();
     });
     return this.#draining;
+  }
+
+  /** Entries in the store and those held in memory (put, maybe not written yet), oldest first. */
+  async #pending(): Promise<OutgoingEntry[]> {
+    const stored = await this.#o.store.list();
+    const ids = new Set(stored.map((e) => e.fileId));
+    const extra = [...this.#mine.values()].map((m) => m.entry).filter((e) => !ids.has(e.fileId));
+    if (extra.length === 0) return stored;
+    return [...stored, ...extra].sort((a, b) => a.putAt - b.putAt || a.fileId.localeCompare(b.fileId));
+  }
+
+  /** After a drain: what `send` refused while it ran and it did not take goes out now. */
+  #sendHeld(): void {
+    const held = [...this.#held];
+    this.#held.clear();
+    for (const fileId of held) {
+      const mine = this.#mine.get(fileId);
+      if (mine === undefined || this.#onWire.has(fileId) || this.#answered.has(fileId)) continue;
+      if (!this.#emit(mine.entry, false)) return;
+    }
   }
 
   async #drainOnce(): Promise<void> {
     const tried = new Set<string>();
     for (;;) {
       if (!this.#o.connector.connected) return;
-      const next = (await this.#o.store.list()).find(
-        (e) => !tried.has(e.fileId) && !this.#answered.has(e.fileId),
-      );
+      const next = (await this.#pending()).find((e) => !tried.has(e.fileId) && !this.#answered.has(e.fileId));
       if (!next) return;
       tried.add(next.fileId);
       // Already on this connection (sent just before the drain began): wait for its answer, in

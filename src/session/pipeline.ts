@@ -74,44 +74,40 @@ export function deadlineOptions(options: {
   return { marginMs: (fileTimeMs) => Math.max(minMs, ratio * fileTimeMs) };
 }
 
-/** The path of one essay: save input → mark (bounded, with the deadline policy) → save output → send. */
+/**
+The path of one essay: parse → save the input while the markup runs (bounded, with the deadline
+policy) → once the input is on disk, send → write the output file and the outgoing entry beside
+the send (before it with `fsync-all`). What each durability level writes before a send:
+src/session/README.md ("What is on disk when").
+*/
 export class Pipeline {
   constructor(private readonly o: PipelineOptions) {}
 
   async process(file: IncomingFile, controller: AbortController): Promise<void> {
-    const { store, hooks } = this.o;
-    const logger = this.o.logger();
+    const { hooks } = this.o;
     const incoming = readIncoming(file.content, file.fileId);
-    let inputPath: string | undefined;
-    try {
-      // Before anything else: whatever happens next, what the platform pushed is on disk.
-      inputPath = await store.saveInput(
-        file.sessionId,
-        file.fileId,
-        incoming.text,
-        incoming.essay === undefined,
-      );
-    } catch (error) {
-      logger.error(
-        { err: error, fileId: file.fileId },
-        'could not save the received essay; going on with it in memory',
-      );
-    }
-    hooks.saved(file, inputPath, incoming.essay === undefined);
+    // Started before anything else and awaited before anything goes out: the essay is in memory,
+    // so the markup need not wait for the disk, but no answer leaves before its input is saved.
+    const saved = this.#saveInput(file, incoming.text, incoming.essay === undefined);
     if (incoming.essay === undefined) {
-      logger.error(
-        { fileId: file.fileId, error: incoming.error },
-        `file ${file.fileId} is not a readable essay: ${incoming.error}`,
-      );
+      await saved;
+      this.o
+        .logger()
+        .error(
+          { fileId: file.fileId, error: incoming.error },
+          `file ${file.fileId} is not a readable essay: ${incoming.error}`,
+        );
       hooks.failed(file, 'malformed', incoming.error);
       return;
     }
     if (!hooks.acceptsWork()) {
+      await saved;
       hooks.failed(file, 'stopped', 'received after the stop request; saved, not marked');
       return;
     }
     const essay = incoming.essay;
     const decision = await this.#decide(file, essay, controller);
+    await saved;
     hooks.decided(file, decision);
     if (decision.kind === 'kept') return;
     if (decision.kind === 'skip') {
@@ -127,24 +123,42 @@ export class Pipeline {
       deadline: file.receivedAt + this.o.fileTimeMs(),
       now: this.o.clock.now(),
     });
-    await this.#store(file, entry);
+    await this.#send(file, entry);
   }
 
-  async #store(file: IncomingFile, entry: OutgoingEntry): Promise<void> {
+  /** Resolves once the input is on disk (flushed unless `atomic`) or could not be saved (logged: the essay goes on in memory). */
+  #saveInput(file: IncomingFile, text: string, malformed: boolean): Promise<void> {
+    return this.o.store.saveInput(file.sessionId, file.fileId, text, malformed).then(
+      (path) => this.o.hooks.saved(file, path, malformed),
+      (error: unknown) => {
+        this.o
+          .logger()
+          .error(
+            { err: error, fileId: file.fileId },
+            'could not save the received essay; going on with it in memory',
+          );
+        this.o.hooks.saved(file, undefined, malformed);
+      },
+    );
+  }
+
+  /**
+  Sends the answer, and writes it to output/ and to the outgoing store beside the send: both can
+  be rebuilt from the saved input (a resume marks an input with no accepted answer again), so
+  the send does not wait for them, except with `fsync-all`, which flushes both first. The outbox
+  holds the entry in memory from the `put` on, so a drain can resend it before it is written.
+  Resolves once both writes are done or failed (a failure is logged; nothing is sent twice).
+  */
+  async #send(file: IncomingFile, entry: OutgoingEntry): Promise<void> {
+    const { store, hooks } = this.o;
     const outbox = this.o.outbox();
-    try {
-      // Both writes are needed before sending; doing them together halves the wait.
-      await Promise.all([
-        this.o.store.saveOutput(file.sessionId, file.fileId, entry.content),
-        outbox.put(entry),
-      ]);
-    } catch (error) {
-      this.o
-        .logger()
-        .error({ err: error, fileId: file.fileId }, 'could not persist the answer; sending it anyway');
-    }
-    if (!this.o.hooks.canSend()) {
-      this.o.hooks.failed(
+    const put = outbox.put(entry);
+    const before = store.durability === 'fsync-all';
+    let persisted = before ? this.#persist(file, entry, put) : undefined;
+    if (persisted) await persisted;
+    if (!hooks.canSend()) {
+      await (persisted ?? this.#persist(file, entry, put));
+      hooks.failed(
         file,
         'session-ended',
         'the session ended before the answer could be sent; it is saved in output/',
@@ -152,6 +166,21 @@ export class Pipeline {
       return;
     }
     outbox.send(entry);
+    persisted ??= this.#persist(file, entry, put);
+    await persisted;
+  }
+
+  #persist(file: IncomingFile, entry: OutgoingEntry, put: Promise<void>): Promise<void> {
+    return Promise.all([this.o.store.saveOutput(file.sessionId, file.fileId, entry.content), put]).then(
+      () => undefined,
+      (error: unknown) =>
+        this.o
+          .logger()
+          .error(
+            { err: error, fileId: file.fileId },
+            'could not persist the answer (output file or outgoing store); it is sent or held for a resend',
+          ),
+    );
   }
 
   #decide(file: IncomingFile, essay: Essay, controller: AbortController): Promise<Decision> {

@@ -22,8 +22,8 @@ export interface SessionOptions {
   /** Safety margin before a deadline: `max(minMs, ratio × file time)`. @default { ratio: 0.1, minMs: 1000 × timeScale } */
   safetyMargin?: { ratio?: number; minMs?: number };
   /**
-  How much is flushed to the disk before the session goes on (see `Durability`): the input
-  before its markup, with `fsync-all` also the output and the outgoing entry before the send.
+  How much is flushed to the disk before an answer goes out (see `Durability`): the input (its
+  markup runs meanwhile), with `fsync-all` also the output and the outgoing entry.
   @default 'fsync-input'
   */
   durability?: Durability;

@@ -16,8 +16,10 @@ export interface CurrentSession {
 }
 
 /**
-How much the session flushes to the disk (fsync) before it goes on with an essay. Every level
-writes every file atomically (temp file + rename): a reader never sees a torn file.
+How much the session flushes to the disk (fsync) before an answer goes out. At every level the
+answer waits for its input to be saved, and every file is written atomically (temp file + rename:
+a reader never sees a torn file). The output file and the outgoing entry are written beside the
+send, except with `fsync-all` (src/session/README.md, "What is on disk when").
 - `atomic`: nothing is flushed. A crash of the process (kill -9) loses nothing, since the kernel
   holds every completed write; a power loss (or a kernel panic) within the file system's commit
   interval (about 5 s on ext4) can lose the inputs, outputs and outgoing entries of those seconds,
@@ -25,11 +27,11 @@ writes every file atomically (temp file + rename): a reader never sees a torn fi
   as delivered. The fastest level; for machines that do not lose power mid-session (a laptop on
   its battery, a server with a UPS).
 - `fsync-input` (default): the received essay is flushed, data and name (the directory entry),
-  before its markup starts: it is irreplaceable. The output file and the outgoing entry are
-  written atomically without a flush: they can be rebuilt from the input by marking it again. A
-  power loss can cost the outputs and outgoing records of the last few seconds (missing or empty
-  files, a torn journal tail: the stores skip them): those answers are neither resent nor on
-  disk, but their inputs are, so a resume marks and sends them again.
+  before its answer is sent (its markup runs meanwhile): it is irreplaceable. The output file and
+  the outgoing entry are written atomically without a flush: they can be rebuilt from the input by
+  marking it again. A power loss can cost the outputs and outgoing records of the last few seconds
+  (missing or empty files, a torn journal tail: the stores skip them): those answers are neither
+  resent nor on disk, but their inputs are, so a resume marks and sends them again.
 - `fsync-all`: the output and the outgoing entry are flushed too, before the answer is sent
   (two fsyncs more per essay; see bench/ for what one costs on the hot path).
 */
@@ -106,7 +108,8 @@ export class SessionStore {
   */
   async saveInput(sessionId: SessionId, fileId: string, text: string, raw = false): Promise<string> {
     const path = this.inputPath(sessionId, fileId, raw);
-    await writeFileAtomic(path, text, { fsync: this.durability !== 'atomic' });
+    // On the hot path: the file-system calls in place, only the flushes in the thread pool.
+    await writeFileAtomic(path, text, { fsync: this.durability !== 'atomic', inline: true });
     return path;
   }
 

@@ -56,5 +56,8 @@ test('`readable view` refuses a missing folder and a bad port with a clear messa
   const port = view(['--port', 'x'], cwd);
   t.after(() => port.child.kill('SIGKILL'));
   assert.equal(await port.exited, 2);
-  assert.match(port.output(), /--port must be a port number/);
+  assert.match(
+    port.output(),
+    /option '--port <port>' argument 'x' is invalid\. Expected an integer from 0 to 65535\./,
+  );
 });
