@@ -363,7 +363,10 @@ export class Session extends TypedEmitter<SessionEvents> {
     if (result.accepted) {
       this.emit('file-accepted', { fileId: result.fileId });
     } else {
-      const message = result.message ?? '';
+      // A refusal is always reported with a message, even when the platform sends an empty one.
+      const message = result.message?.trim()
+        ? result.message
+        : 'refused by the platform, which gave no reason';
       this.#logger.warn({ fileId: result.fileId }, `the platform rejected file ${result.fileId}: ${message}`);
       this.emit('file-rejected', { fileId: result.fileId, message });
     }
