@@ -81,6 +81,7 @@ export class Resume {
         const earlier = await readEarlierRuns(dir);
         this.#c.summary.restore(earlier.state, earlier);
         this.#earlierDeadlines = earlier.deadlines;
+        await this.#restoreRefused();
       } catch (error) {
         this.#c.logger.error(
           { err: error },
@@ -90,6 +91,19 @@ export class Resume {
         opened();
       }
     })();
+  }
+
+  /** Pushes earlier processes refused count in the whole session's summary too. */
+  async #restoreRefused(): Promise<void> {
+    const sessionId = this.#c.sessionId;
+    if (sessionId === undefined) return;
+    const refused = this.#c.summary.refused;
+    // This process may have refused (and indexed) a push already: each is listed once.
+    const key = (r: { at: string; event: string; reason: string; fileId?: string }) =>
+      JSON.stringify([r.at, r.event, r.reason, r.fileId]);
+    const known = new Set(refused.map(key));
+    const earlier = (await this.#c.store.readRefused(sessionId)).filter((r) => !known.has(key(r)));
+    refused.unshift(...earlier);
   }
 
   /** Resolves once the earlier records are replayed (at once when there were none to read). */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
-import { JsonlAppender, writeFileAtomic } from '../fs/index.js';
+import { JsonlAppender, parseJsonLines, writeFileAtomic } from '../fs/index.js';
 import type { SessionId } from '../protocol/index.js';
 
 /** What `files/sessions/current.json` holds so another process can resume, repeat or abort. */
@@ -58,6 +58,15 @@ function alive(pid: number): boolean {
     // EPERM: the process exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** A line of `refused.jsonl`: what `saveRefused` saved, and where. */
+export interface RefusedRecord {
+  event: string;
+  reason: string;
+  at: string;
+  fileId?: string;
+  path?: string;
 }
 
 /** The folder of pushes refused before any session id was known (never a session's folder name). */
@@ -234,7 +243,30 @@ export class SessionStore {
       });
     }
     await writeFileAtomic(path, `${text}\n`, { fsync: this.durability !== 'atomic' });
+    // The index a later process reads back (`readRefused`): the summary covers the whole session.
+    const index = new JsonlAppender(join(this.refusedDir(sessionId), '..', 'refused.jsonl'));
+    try {
+      await index.append({ ...meta, path });
+    } finally {
+      await index.close();
+    }
     return path;
+  }
+
+  /** The pushes refused in this session so far (the index `saveRefused` keeps), oldest first. */
+  async readRefused(sessionId: SessionId): Promise<RefusedRecord[]> {
+    let text: string;
+    try {
+      text = await fs.readFile(join(this.sessionDir(sessionId), 'refused.jsonl'), 'utf8');
+    } catch {
+      return [];
+    }
+    return parseJsonLines(text, (v) => {
+      const r = v as Partial<RefusedRecord> | null;
+      return typeof r?.event === 'string' && typeof r.reason === 'string' && typeof r.at === 'string'
+        ? (r as RefusedRecord)
+        : undefined;
+    }).records;
   }
 
   /** Keeps the platform's reasons for refused answers; the outgoing store forgets them. */

@@ -35,7 +35,7 @@ export interface SessionSummary {
   /** Sent, no answer from the platform yet (kept in the outgoing store). */
   unacknowledged: string[];
   reasons: Record<string, string>;
-  /** Pushes refused by this process (not a file of this session, or malformed): saved raw, never answered. */
+  /** Pushes refused (not a file of this session, or malformed), earlier processes' too: saved raw, never answered. */
   refused?: RefusedPush[];
   /** `files/sessions/{sessionId}` when the session id is known. */
   dir?: string;

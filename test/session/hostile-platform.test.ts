@@ -282,3 +282,33 @@ test('9.8: a reconnect answered with another session than current.json is refuse
   await s.close();
   await assert.rejects(readdir(join(env.filesDir, 'sessions', '6')));
 });
+
+test('9.4: pushes refused by an earlier process count in the summary and exit code of the resumed session', async (t) => {
+  const { env, session } = await hostile(t, (client) => {
+    client.socket.on('session-start', () => {
+      client.emit('session-start-success', { sessionId: 5 });
+      client.emit('session-file-available', { sessionId: 5, fileId: 'x1', content: pushedEssay('a') });
+    });
+    client.socket.on('session-reconnect', () => client.emit('session-reconnect-success', { sessionId: 5 }));
+    client.socket.on('session-file-repeat', () => {
+      client.emit('session-file-repeat-error', { message: 'nothing to repeat', missed: false });
+      client.emit('session-close', { sessionId: 5, type: 'finish' });
+    });
+  });
+  const first = session();
+  await first.start(START);
+  // The refusal is counted as it arrives; the stop waits for it to be written.
+  const firstSummary = await first.stop();
+  assert.equal(firstSummary.refused?.length, 1, JSON.stringify(firstSummary));
+
+  const second = session({ sessionId: 5 });
+  await second.reconnect();
+  const summary = await second.done;
+  assert.equal(summary.end.reason, 'finish');
+  assert.deepEqual(
+    summary.refused?.map((r) => r.reason),
+    ['session-file-available: fileId must be a string of digits or a whole number (got "x1")'],
+  );
+  assert.ok(summary.refused?.[0]?.path?.startsWith(join(env.filesDir, 'sessions', '5', 'refused')));
+  assert.equal(summaryOk(summary), false);
+});
