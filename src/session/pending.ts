@@ -63,7 +63,7 @@ export interface PendingOptions {
   /** @default systemClock */
   clock?: Clock;
   /** @default DEFAULT_ANSWER_TIMEOUT_MS */
-  timeoutMs?: AnswerTimeouts;
+  timeoutMs?: AnswerTimeouts | undefined;
 }
 
 /** Matches the platform's answers to the requests that wait for them; none waits forever. */

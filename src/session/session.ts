@@ -86,10 +86,7 @@ export class Session extends TypedEmitter<SessionEvents> {
       ...(options.durability !== undefined ? { durability: options.durability } : {}),
     });
     this.#fileTimeSec = options.fileTimeSec ?? 60;
-    this.#pending = new PendingRequests({
-      clock: this.#clock,
-      ...(options.answerTimeoutMs !== undefined ? { timeoutMs: options.answerTimeoutMs } : {}),
-    });
+    this.#pending = new PendingRequests({ clock: this.#clock, timeoutMs: options.answerTimeoutMs });
     this.done = new Promise((resolve) => (this.#resolveDone = resolve));
     this.#context = liveContext(
       {
