@@ -41,12 +41,21 @@ export class Resume {
     this.#c = options.context;
     const { connector, pending, summary } = this.#c;
     connector.on(ServerEvent.fileRepeatSuccess, (p) => {
-      const sessionId = p.sessionId ?? this.#c.sessionId ?? 'unknown';
       // Catching up after a resume, the newest file comes back too: not again if it was answered.
       if (!(this.catchingUp && summary.answeredEarlier(p.fileId)))
-        options.onFile({ sessionId, fileId: p.fileId, content: p.content });
+        options.onFile({
+          ...(p.sessionId !== undefined ? { sessionId: p.sessionId } : {}),
+          fileId: p.fileId,
+          content: p.content,
+        });
       pending.settle('repeat', p.fileId);
       this.#caughtUp(p.fileId, p.missed === true);
+    });
+    connector.on('protocol-error', ({ event, error }) => {
+      if (event !== ServerEvent.fileRepeatSuccess) return;
+      // The intake saves the payload raw; the request it answered is over.
+      this.#catchingUp = undefined;
+      pending.reject('repeat', new SessionError(`the platform's answer is invalid: ${error}`, 'repeat'));
     });
     connector.on(ServerEvent.fileRepeatError, (p) => {
       this.#catchingUp = undefined;
