@@ -63,8 +63,10 @@ export function canMount(root: string): boolean {
   }
 }
 
+const hold = (f: RunPlan['faults'][number]) =>
+  f.kind === 'stall' || f.kind === 'disk-full' ? `+${f.hold}` : '';
 const describe = (plan: RunPlan): string =>
-  `${plan.markup.padEnd(12)} [${plan.faults.map((f) => `${f.kind}@${f.at}`).join(' ')}]`;
+  `${plan.markup.padEnd(12)} [${plan.faults.map((f) => `${f.kind}@${f.at}${hold(f)}`).join(' ')}]`;
 
 /** Runs the chaos suite and prints a line per run and the figures (docs/chaos.md). */
 export async function runSuite(o: SuiteOptions): Promise<SuiteFigures> {
@@ -139,7 +141,10 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteFigures> {
         out(`    ${line}`);
     }
   } finally {
-    await rm(root, { recursive: true, force: true }).catch(() => undefined);
+    // The folders of failed runs stay (their paths are printed); the rest goes.
+    if (f.results.every((r) => !r.notes.some((n) => n.startsWith('kept for inspection'))))
+      await rm(root, { recursive: true, force: true }).catch(() => undefined);
+    else await rm(dataset, { recursive: true, force: true }).catch(() => undefined);
   }
   const kinds = (rec: Record<string, number>) =>
     Object.entries(rec)
