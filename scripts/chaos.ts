@@ -37,5 +37,5 @@ const opts = program.opts<{ seed?: number; runs: number; timeScale: number; plan
 const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
 const plans = opts.plan === undefined ? undefined : Array.from({ length: opts.runs }, () => opts.plan!);
 const figures = await runSuite({ seed, runs: opts.runs, timeScale: opts.timeScale, ...(plans && { plans }) });
-const failed = figures.lost + figures.mixedUp + figures.leftBehind + figures.stuck;
+const failed = figures.lost + figures.mixedUp + figures.leftBehind + figures.stuck + figures.noSession;
 process.exitCode = failed > 0 ? 1 : 0;

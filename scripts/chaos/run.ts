@@ -278,7 +278,8 @@ export async function chaosRun(o: RunOptions, plan: RunPlan): Promise<RunResult>
     dataset: o.dataset,
     clientLog: clients.map((c) => `${c.stdout}\n${c.stderr}`).join('\n'),
   });
-  const failed = verdict.lost.length > 0 || left.length > 0 || stuck || verdict.mixedUp.length > 0;
+  const failed =
+    verdict.lost.length > 0 || left.length > 0 || stuck || verdict.mixedUp.length > 0 || verdict.noSession;
   const keep = failed || process.env.CHAOS_KEEP === '1';
   if (keep) {
     // Everything needed to see what happened: each process's output, the client's files (off the tmpfs).
