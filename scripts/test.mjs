@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: the type check, eslint, prettier --check, the Chromium check and the build run side by
-// side (each is a separate process; their outputs are printed whole, one after the other), then the
-// test files (scripts/run-tests.mjs). Exits non-zero if any step fails, after every step has run and
-// printed its output, with a line per step saying how long it took.
+// side (each is a separate process; their outputs are printed whole, one after the other); the test
+// files (scripts/run-tests.mjs) start as soon as the build and Chromium are ready, beside the checks
+// still running. Exits non-zero if any step fails, after every step has run and printed its output,
+// with a line per step saying how long it took.
 // Caches (tsc build info, eslint and prettier caches) live in node_modules/.cache/readable-baseline:
 // a clean clone runs everything cold, a second run only re-checks what changed.
 // Usage: node scripts/test.mjs [filter-substring...]   (filters go to run-tests.mjs)
@@ -33,21 +34,25 @@ function step(name, cmd, args, { inherit = false, env = {} } = {}) {
   });
 }
 
+const start = Date.now();
+// The tests need dist and Chromium only: they start as soon as both are ready, beside the checks
+// (most test files wait on sockets and child processes, so the checks fill the idle CPU).
 const checks = [
   step('typecheck', NPM, ['run', '--silent', 'typecheck']),
   step('lint', NPM, ['run', '--silent', 'lint']),
   step('format:check', NPM, ['run', '--silent', 'format:check']),
-  step('ensure-chromium', 'bash', ['scripts/ensure-chromium.sh']),
-  step('build', process.execPath, ['scripts/run-tests.mjs', '--build-only']),
 ];
-const start = Date.now();
-const results = await Promise.all(checks);
-for (const r of results) {
+const ready = await Promise.all([
+  step('build', process.execPath, ['scripts/run-tests.mjs', '--build-only']),
+  step('ensure-chromium', 'bash', ['scripts/ensure-chromium.sh']),
+]);
+const print = (r) => {
   const text = r.output.trim();
   if (text !== '') console.log(`--- ${r.name}\n${text}`);
-}
-const failed = results.filter((r) => r.code !== 0);
-if (failed.length === 0 || failed.every((r) => r.name !== 'build' && r.name !== 'ensure-chromium')) {
+};
+ready.forEach(print);
+const results = [...ready];
+if (ready.every((r) => r.code === 0)) {
   // The build is fresh: run-tests.mjs skips its own.
   results.push(
     await step('tests', process.execPath, ['scripts/run-tests.mjs', ...filters], {
@@ -56,6 +61,10 @@ if (failed.length === 0 || failed.every((r) => r.name !== 'build' && r.name !== 
     }),
   );
 }
+// The checks' output after the tests', never in the middle of it.
+const checked = await Promise.all(checks);
+checked.forEach(print);
+results.unshift(...checked);
 console.log('\nnpm test steps:');
 for (const r of results)
   console.log(

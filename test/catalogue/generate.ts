@@ -614,6 +614,61 @@ for (const event of ['session-close', 'session-start-error', 'session-reconnect-
   ] as const)
     C(`${event}-payload-${name}`, event, payload, [`${event}: payload must be an object`, `(got ${shown})`]);
 
+// Issue 9.4: a whole number is a file id (its decimal string); these numbers and strings are not.
+const FILE_IDS_9_4: [string, unknown, string][] = [
+  ['unsafe-integer', 2 ** 53, `number ${2 ** 53}`],
+  ['exponent', 1e21, 'number 1e+21'],
+  ['tiny-fraction', 1e-7, 'number 1e-7'],
+  ['negative-zero-fraction', -0.5, 'number -0.5'],
+  ['negative-string', '-1', '"-1"'],
+  ['leading-space', ' 12', '" 12"'],
+  ['trailing-newline', '12\n', '"12\\n"'],
+  ['plus-sign', '+12', '"+12"'],
+  ['decimal-string', '12.0', '"12.0"'],
+  ['boolean', true, 'boolean true'],
+];
+for (const event of [
+  'session-file-available',
+  'session-file-repeat-success',
+  'session-file-send-success',
+  'session-file-send-error',
+]) {
+  const carries = event.startsWith('session-file-send') ? {} : { content: essay() };
+  for (const [name, fileId, shown] of FILE_IDS_9_4)
+    C(`${event}-fileId-9.4-${name}`, event, { sessionId: 1, fileId, ...carries }, [
+      `${event}: fileId must be a string of digits or a whole number`,
+      `(got ${shown})`,
+    ]);
+}
+// Issue 9.5: answers whose session id is not an id fail the request at once.
+for (const event of ['session-start-success', 'session-reconnect-success'])
+  for (const [name, sessionId, shown] of [
+    ['false', false, 'boolean false'],
+    ['object-with-id', { id: 5 }, 'an object'],
+    ['string-array', ['5'], 'an array'],
+    ['infinite-string', 'x'.repeat(129), `"${'x'.repeat(40)}…"`],
+  ] as const)
+    C(`${event}-sessionId-9.5-${name}`, event, { sessionId }, [
+      `${event}: sessionId must be a session id (string or number)`,
+      `(got ${shown})`,
+    ]);
+// Issue 9.5: answers to the abort and the repeat, and the connection events, that are not objects.
+for (const event of [
+  'session-client-abort-success',
+  'session-client-abort-error',
+  'session-file-repeat-error',
+  'session-auto-reconnect-error',
+  'connection-auth-error',
+  'logs-send-success',
+])
+  for (const [name, payload, shown] of [
+    ['number', 3, 'number 3'],
+    ['string', 'x', '"x"'],
+    ['array', [1], 'an array'],
+    ['null', null, 'null'],
+  ] as const)
+    C(`${event}-payload-${name}`, event, payload, [`${event}: payload must be an object`, `(got ${shown})`]);
+
 // ---------- markup commands (--markup-command: the command runner and the marker's checks) ----------
 // `send` is the shell command (and runner options); the essay on its stdin is `essay()` without
 // selections. test/catalogue/commands.test.ts runs each through `new Marker(createCommandMarkup(…))`.

@@ -107,6 +107,8 @@ export async function runCommand(
           time: flags.time ?? (local ? LOCAL_TIME_SEC : undefined),
         },
         buildMarkup: (logger) => markupFromOptions(flags, config, { ...markupSetup, logger }),
+        // A markup module's leaked rejection or late throw must not kill the client mid-session.
+        guardProcess: true,
         ...(concurrency !== undefined && { concurrency }),
         ...(flags.onMarkupFailure !== undefined && { onMarkupFailure: flags.onMarkupFailure }),
         ...(flags.durability !== undefined && { durability: flags.durability }),
