@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Child, leftovers } from './procs.js';
 import { FaultProxy } from './proxy.js';
@@ -278,12 +278,21 @@ export async function chaosRun(o: RunOptions, plan: RunPlan): Promise<RunResult>
     dataset: o.dataset,
     clientLog: clients.map((c) => `${c.stdout}\n${c.stderr}`).join('\n'),
   });
-  if (mounted) execFileSync('umount', ['-l', cwd], { stdio: 'pipe' });
-  if (verdict.lost.length === 0 && left.length === 0 && !stuck && verdict.mixedUp.length === 0) {
-    await rm(dir, { recursive: true, force: true });
-  } else {
-    verdict.notes.push(`kept for inspection: ${dir}`);
+  const failed =
+    verdict.lost.length > 0 || left.length > 0 || stuck || verdict.mixedUp.length > 0 || verdict.noSession;
+  const keep = failed || process.env.CHAOS_KEEP === '1';
+  if (keep) {
+    // Everything needed to see what happened: each process's output, the client's files (off the tmpfs).
+    for (const [i, c] of clients.entries())
+      await writeFile(join(dir, `client-${i + 1}.log`), `${c.stdout}\n--- stderr\n${c.stderr}`);
+    for (const [i, p] of platforms.entries())
+      await writeFile(join(dir, `platform-${i + 1}.log`), `${p.stdout}\n--- stderr\n${p.stderr}`);
+    if (mounted) await cp(cwd, join(dir, 'client-files'), { recursive: true }).catch(() => undefined);
+    await writeFile(join(dir, 'plan.json'), JSON.stringify(plan));
   }
+  if (mounted) execFileSync('umount', ['-l', cwd], { stdio: 'pipe' });
+  if (!keep) await rm(dir, { recursive: true, force: true });
+  else verdict.notes.push(`kept for inspection: ${dir}`);
   return { ...verdict, plan, injected, clientFailures, stuck, leftovers: left, ms: Date.now() - began };
 }
 
