@@ -71,16 +71,6 @@ function markupArgs(kind: MarkupKind): string[] {
   }
 }
 
-/**
-Until the client has a process-level handler for a markup's leaked rejections (issue #9 item 2,
-owned by the client work), a leaked rejection kills the client under Node's default
-(`--unhandled-rejections=throw`). The harness runs the client with `warn` for the leaking markup
-only, so the rest of the run is still exercised; `CHAOS_LEAK_STRICT=1` runs it as shipped.
-*/
-export function nodeFlags(kind: MarkupKind): string[] {
-  return kind === 'leak' && process.env.CHAOS_LEAK_STRICT !== '1' ? ['--unhandled-rejections=warn'] : [];
-}
-
 /** Mounts a small tmpfs for the client's files (the full-disk fault fills it). */
 function mountDisk(dir: string): boolean {
   try {
@@ -213,7 +203,7 @@ export async function chaosRun(o: RunOptions, plan: RunPlan): Promise<RunResult>
     const args = [BIN, 'session', ...command];
     if (command[0] === 'start') args.push(...START, '--time-scale', String(o.timeScale));
     args.push(...markupArgs(plan.markup), '--host', host);
-    const c = new Child(process.execPath, [...nodeFlags(plan.markup), ...args], {
+    const c = new Child(process.execPath, args, {
       cwd,
       env: { ...env, TOKEN },
       onLine: (line) => {
