@@ -11,9 +11,8 @@ import type { RunPlan } from '../../scripts/chaos/run.js';
 // The short fixed version of `npm run chaos` (docs/chaos.md): the same harness, fixed plans that
 // between them inject every fault kind and use every misbehaving markup. Each run is real: the
 // platform and the client from dist in their own process groups, the proxy between them.
-// The client is killed only from its third progress line on: a kill at the first push can fall
-// before the client has written files/sessions/current.json, and `session reconnect` then cannot
-// resume the session at all (docs/chaos.md §4, a finding of the random runs, not fixed yet).
+// Run 5 kills the client at its very first progress line, where a kill can fall before the client
+// has written files/sessions/current.json (docs/chaos.md §4: `session reconnect` then asks the platform).
 
 const PLANS: { name: string; plan: RunPlan }[] = [
   {
@@ -58,11 +57,11 @@ const PLANS: { name: string; plan: RunPlan }[] = [
     },
   },
   {
-    name: 'a Python markup that crashes; the client killed twice',
+    name: 'a Python markup that crashes; the client killed at its first push and again later',
     plan: {
       markup: 'python-crash',
       faults: [
-        { kind: 'client-kill', at: 4, hold: 0 },
+        { kind: 'client-kill', at: 1, hold: 0 },
         { kind: 'client-kill', at: 7, hold: 0 },
       ],
     },
