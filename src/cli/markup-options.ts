@@ -4,10 +4,11 @@ import type { Config } from '../config/index.js';
 import { Marker } from '../markup/index.js';
 import type { Markup, MarkupLogger } from '../markup/index.js';
 import { EXIT, ExitError } from './exit-error.js';
+import { positiveInteger, positiveNumber } from './number-options.js';
 import { markupFromConfig, type MarkupConfig, type MarkupOverrides } from './markup-config.js';
 
 /**
-The `--markup-*` flags as commander parses them (strings, as typed). Every command that marks
+The `--markup-*` flags as commander parses them (numbers parsed by src/cli/number-options.ts). Every command that marks
 essays (`session start|reconnect|repeat`, `essay mark`, `eval`) registers them with
 `addMarkupOptions` and turns them into a Marker with `markerFromOptions`, so a mode added here is
 available everywhere at once.
@@ -16,11 +17,11 @@ export interface MarkupFlags {
   markup?: string;
   markupCommand?: string;
   markupWorker?: string;
-  workers?: string;
-  workerInflight?: string;
-  workerStartTimeout?: string;
+  workers?: number;
+  workerInflight?: number;
+  workerStartTimeout?: number;
   markupUrl?: string[];
-  urlInflight?: string;
+  urlInflight?: number;
   markupLlm?: string;
   llmModel?: string;
   llmPrompt?: string;
@@ -38,10 +39,11 @@ export function addMarkupOptions(cmd: Command): Command {
       '--markup-worker <cmd>',
       'markup: a long-lived worker that loads its model once; JSON lines on stdin/stdout (docs/markup-worker.md; MARKUP_WORKER)',
     )
-    .option('--workers <n>', 'worker markup: how many workers (MARKUP_WORKERS, default 1)')
+    .option('--workers <n>', 'worker markup: how many workers (MARKUP_WORKERS, default 1)', positiveInteger)
     .option(
       '--worker-inflight <k>',
       'worker markup: essays in flight per worker (MARKUP_WORKER_INFLIGHT, default 1)',
+      positiveInteger,
     )
     .option(
       '--markup-url <url>',
@@ -57,10 +59,12 @@ export function addMarkupOptions(cmd: Command): Command {
     .option(
       '--url-inflight <k>',
       'HTTP markup: requests in flight per server (MARKUP_URL_INFLIGHT, default 4)',
+      positiveInteger,
     )
     .option(
       '--worker-start-timeout <sec>',
       'worker markup: seconds each worker may take to print its ready line (MARKUP_WORKER_START_TIMEOUT, default 60)',
+      positiveNumber,
     );
 }
 
@@ -72,22 +76,6 @@ const CHOOSERS: [keyof MarkupFlags, string][] = [
   ['markupUrl', '--markup-url'],
   ['markupLlm', '--markup-llm'],
 ];
-
-function positiveInteger(flag: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = /^\+?\d+$/.test(raw.trim()) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new ExitError(EXIT.usage, `error: ${flag} must be a positive integer (got ${raw})`);
-  return value;
-}
-
-function positiveSeconds(flag: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0)
-    throw new ExitError(EXIT.usage, `error: ${flag} must be a number of seconds > 0 (got ${raw})`);
-  return value;
-}
 
 /** True when a flag (not `.env`) chose the algorithm. */
 export function markupChosenByFlags(flags: MarkupFlags): boolean {
@@ -119,10 +107,7 @@ export function markupOverrides(flags: MarkupFlags, setup: MarkupSetup = {}): Ma
   if (given.length > 2)
     throw new ExitError(EXIT.usage, `error: use only one of ${given.join(', ')} (each chooses the markup)`);
   const picked = given.length > 0;
-  const workers = positiveInteger('--workers', flags.workers);
-  const inflight = positiveInteger('--worker-inflight', flags.workerInflight);
-  const startTimeout = positiveSeconds('--worker-start-timeout', flags.workerStartTimeout);
-  const urlInflight = positiveInteger('--url-inflight', flags.urlInflight);
+  const { workers, workerInflight: inflight, workerStartTimeout: startTimeout, urlInflight } = flags;
   return {
     ...(urlInflight !== undefined && { urlInflight }),
     ...(setup.insecure === true && { insecure: true }),

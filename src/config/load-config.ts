@@ -94,6 +94,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     ),
     concurrency: take('SESSION_CONCURRENCY', parsePositiveInteger, 4),
     durability: take('SESSION_DURABILITY', parseDurability, 'fsync-input'),
+    ...optional('answerTimeoutSec', take('SESSION_ANSWER_TIMEOUT_SEC', parseSecondsAboveZero, undefined)),
     ...optional('envFile', envFile),
   };
 

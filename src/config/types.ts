@@ -62,6 +62,11 @@ export interface Config {
   marked: survives a power loss), `fsync-all` (answers too). @default 'fsync-input'
   */
   readonly durability: 'atomic' | 'fsync-input' | 'fsync-all';
+  /**
+  `SESSION_ANSWER_TIMEOUT_SEC`: how long `session-start`, `session-reconnect`, `session-file-repeat`
+  and `session-client-abort` wait for the platform's answer before the command fails. Unset: 30 s.
+  */
+  readonly answerTimeoutSec?: number;
   /** The env file that was read (absolute path); absent when there was none. */
   readonly envFile?: string;
 }
@@ -84,6 +89,7 @@ export const ENV_VARIABLES = [
   'SESSION_WS_PROTOCOL_VERSION',
   'SESSION_CONCURRENCY',
   'SESSION_DURABILITY',
+  'SESSION_ANSWER_TIMEOUT_SEC',
   'MARKUP',
   'MARKUP_COMMAND',
   'MARKUP_WORKER',

@@ -40,6 +40,16 @@ export function isFileId(value: unknown): value is string {
   return typeof value === 'string' && FILE_ID.test(value);
 }
 
+/**
+A file id from the platform: digits as always, or a whole number the platform sent as a JSON number
+(`123` becomes `"123"`). Anything else — a fraction, a negative or unsafe number, an object — is refused.
+*/
+function serverFileId(p: Record<string, unknown>, event: string): Parsed<string> {
+  const v = p.fileId;
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return ok(String(Math.abs(v)));
+  return field(p, event, 'fileId', isFileId, 'a string of digits or a whole number');
+}
+
 export function isSessionId(value: unknown): value is SessionId {
   return (
     (typeof value === 'string' && value.length > 0 && value.length <= 128) ||
@@ -93,7 +103,7 @@ function fileResult(event: string) {
   return (payload: unknown): Parsed<FileSendResult> => {
     const p = record(payload, event);
     if (!p.ok) return p;
-    const fid = field(p.value, event, 'fileId', isFileId, 'a string of digits');
+    const fid = serverFileId(p.value, event);
     if (!fid.ok) return fid;
     const message = p.value.message;
     return ok({
@@ -112,7 +122,7 @@ function fileWithContent(
 ): Parsed<Record<string, unknown> & { fileId: string; content: Record<string, unknown> | string }> {
   const p = record(payload, event);
   if (!p.ok) return p;
-  const fid = field(p.value, event, 'fileId', isFileId, 'a string of digits');
+  const fid = serverFileId(p.value, event);
   if (!fid.ok) return fid;
   const content = field(p.value, event, 'content', isContent, 'an essay object or JSON string');
   if (!content.ok) return content;

@@ -58,7 +58,10 @@ export class FileOutcomes {
     if (result.accepted) {
       this.o.emit('file-accepted', { fileId: result.fileId });
     } else {
-      const message = result.message ?? '';
+      // A refusal is always reported with a message, even when the platform sends an empty one.
+      const message = result.message?.trim()
+        ? result.message
+        : 'refused by the platform, which gave no reason';
       this.o
         .logger()
         .warn({ fileId: result.fileId }, `the platform rejected file ${result.fileId}: ${message}`);

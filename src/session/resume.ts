@@ -41,12 +41,21 @@ export class Resume {
     this.#c = options.context;
     const { connector, pending, summary } = this.#c;
     connector.on(ServerEvent.fileRepeatSuccess, (p) => {
-      const sessionId = p.sessionId ?? this.#c.sessionId ?? 'unknown';
       // Catching up after a resume, the newest file comes back too: not again if it was answered.
       if (!(this.catchingUp && summary.answeredEarlier(p.fileId)))
-        options.onFile({ sessionId, fileId: p.fileId, content: p.content });
+        options.onFile({
+          ...(p.sessionId !== undefined ? { sessionId: p.sessionId } : {}),
+          fileId: p.fileId,
+          content: p.content,
+        });
       pending.settle('repeat', p.fileId);
       this.#caughtUp(p.fileId, p.missed === true);
+    });
+    connector.on('protocol-error', ({ event, error }) => {
+      if (event !== ServerEvent.fileRepeatSuccess) return;
+      // The intake saves the payload raw; the request it answered is over.
+      this.#catchingUp = undefined;
+      pending.reject('repeat', new SessionError(`the platform's answer is invalid: ${error}`, 'repeat'));
     });
     connector.on(ServerEvent.fileRepeatError, (p) => {
       this.#catchingUp = undefined;
@@ -72,6 +81,7 @@ export class Resume {
         const earlier = await readEarlierRuns(dir);
         this.#c.summary.restore(earlier.state, earlier);
         this.#earlierDeadlines = earlier.deadlines;
+        await this.#restoreRefused();
       } catch (error) {
         this.#c.logger.error(
           { err: error },
@@ -81,6 +91,19 @@ export class Resume {
         opened();
       }
     })();
+  }
+
+  /** Pushes earlier processes refused count in the whole session's summary too. */
+  async #restoreRefused(): Promise<void> {
+    const sessionId = this.#c.sessionId;
+    if (sessionId === undefined) return;
+    const refused = this.#c.summary.refused;
+    // This process may have refused (and indexed) a push already: each is listed once.
+    const key = (r: { at: string; event: string; reason: string; fileId?: string }) =>
+      JSON.stringify([r.at, r.event, r.reason, r.fileId]);
+    const known = new Set(refused.map(key));
+    const earlier = (await this.#c.store.readRefused(sessionId)).filter((r) => !known.has(key(r)));
+    refused.unshift(...earlier);
   }
 
   /** Resolves once the earlier records are replayed (at once when there were none to read). */

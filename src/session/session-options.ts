@@ -4,6 +4,7 @@ import type { Marker } from '../markup/index.js';
 import type { SessionId } from '../protocol/index.js';
 import type { Connector } from './connector/index.js';
 import type { OutgoingStore } from './outgoing-store.js';
+import type { AnswerTimeouts } from './pending.js';
 import type { MarkupFailurePolicy } from './pipeline.js';
 import type { Durability } from './store.js';
 
@@ -35,6 +36,12 @@ export interface SessionOptions {
   outgoingStore?: (sessionDir: string) => OutgoingStore;
   /** A resend waits this long for its answer before the next one goes. @default 10000 */
   ackTimeoutMs?: number;
+  /**
+  How long `session-start`, `session-reconnect`, `session-file-repeat` and `session-client-abort`
+  wait for their answer (real ms, one number for all or per request) before they fail with a
+  `SessionError`. @default 30000 each (`DEFAULT_ANSWER_TIMEOUT_MS`)
+  */
+  answerTimeoutMs?: AnswerTimeouts;
   /** At the end, in-flight work gets this long to finish or be persisted. @default 10000 */
   drainTimeoutMs?: number;
   /** Resuming without a start: the session id (from `current.json`). */

@@ -4,7 +4,7 @@ import type { Essay } from '../essay/index.js';
 import { silentLogger } from '../log/index.js';
 import type { Logger } from '../log/index.js';
 import { ServerEvent } from '../protocol/index.js';
-import type { FileAvailablePayload, SessionId } from '../protocol/index.js';
+import type { SessionId } from '../protocol/index.js';
 import type { Connector } from './connector/index.js';
 import { SessionError } from './errors.js';
 import { FileOutcomes } from './file-outcomes.js';
@@ -14,6 +14,8 @@ import { Limiter } from './limiter.js';
 import { sessionOutbox } from './outbox.js';
 import type { AckResult, Outbox } from './outbox.js';
 import { newEntry } from './outgoing-store.js';
+import { Intake } from './intake.js';
+import type { AcceptedPush } from './intake.js';
 import { PendingRequests } from './pending.js';
 import { Pipeline, deadlineOptions } from './pipeline.js';
 import type { IncomingFile } from './pipeline.js';
@@ -51,7 +53,8 @@ export class Session extends TypedEmitter<SessionEvents> {
   readonly #summary = new SummaryBuilder();
   readonly #recorder: Recorder;
   readonly #context: SessionContext;
-  readonly #pending = new PendingRequests();
+  readonly #pending: PendingRequests;
+  readonly #intake: Intake;
   readonly #handshake: StartHandshake;
   readonly #resume: Resume;
   readonly #pipeline: Pipeline;
@@ -83,6 +86,7 @@ export class Session extends TypedEmitter<SessionEvents> {
       ...(options.durability !== undefined ? { durability: options.durability } : {}),
     });
     this.#fileTimeSec = options.fileTimeSec ?? 60;
+    this.#pending = new PendingRequests({ clock: this.#clock, timeoutMs: options.answerTimeoutMs });
     this.done = new Promise((resolve) => (this.#resolveDone = resolve));
     this.#context = liveContext(
       {
@@ -100,6 +104,11 @@ export class Session extends TypedEmitter<SessionEvents> {
         ending: () => this.#ending !== undefined,
       },
     );
+    this.#intake = new Intake({
+      context: this.#context,
+      accept: (push, receivedAt) => this.#accept(push, receivedAt),
+      refused: (push) => this.#summary.refused.push(push),
+    });
     this.#handshake = new StartHandshake({
       context: this.#context,
       attach: (sessionId, fresh) => this.#attach(sessionId, fresh),
@@ -109,7 +118,7 @@ export class Session extends TypedEmitter<SessionEvents> {
       context: this.#context,
       lastFileId: () => this.#lastFileId,
       take: (file, deadline, resumed) => this.#take(file, deadline, resumed),
-      onFile: (payload) => this.#onFile(payload),
+      onFile: (payload) => this.#intake.push(payload),
     });
     this.#outcomes = new FileOutcomes({
       emit: (event, ...args) => this.emit(event, ...args),
@@ -252,7 +261,8 @@ export class Session extends TypedEmitter<SessionEvents> {
     c.on('protocol-error', ({ event, error }) =>
       this.#logger.warn({ event }, `ignored a malformed ${event}: ${error}`),
     );
-    c.on(ServerEvent.fileAvailable, (p) => this.#onFile(p));
+    // Every push goes through the intake: held until the session id is known, refused if not ours.
+    c.on(ServerEvent.fileAvailable, (p) => this.#intake.push(p));
     c.on(ServerEvent.fileSendSuccess, (p) => this.#onAck({ fileId: p.fileId, accepted: true }));
     c.on(ServerEvent.fileSendError, (p) =>
       this.#onAck({ fileId: p.fileId, accepted: false, message: p.message ?? 'refused without a message' }),
@@ -286,6 +296,7 @@ export class Session extends TypedEmitter<SessionEvents> {
       onSent: (entry, resend) => this.#outcomes.sent(entry, resend),
     });
     if (fresh) this.emit('started', { sessionId });
+    this.#intake.attached();
   }
 
   async #began(sessionId: SessionId): Promise<void> {
@@ -309,18 +320,11 @@ export class Session extends TypedEmitter<SessionEvents> {
     return this.#outbox;
   }
 
-  #onFile(payload: FileAvailablePayload): void {
-    const receivedAt = this.#clock.now();
-    const { fileId } = payload;
+  #accept(push: AcceptedPush, receivedAt: number): void {
     // A repeat of a file we already hold (or the same push twice) must not be marked twice.
-    if (this.#summary.has('received', fileId)) return;
-    if (this.#sessionId === undefined && payload.sessionId !== undefined) this.#attach(payload.sessionId);
-    this.#lastFileId = fileId;
-    this.#take(
-      { ...payload, sessionId: payload.sessionId ?? this.#sessionId ?? 'unknown', receivedAt },
-      receivedAt + this.#fileTimeMs(),
-      false,
-    );
+    if (this.#summary.has('received', push.fileId)) return;
+    this.#lastFileId = push.fileId;
+    this.#take({ ...push, receivedAt }, receivedAt + this.#fileTimeMs(), false);
   }
 
   /** Counts the file as this process's and runs it through the pipeline. */
@@ -354,6 +358,7 @@ export class Session extends TypedEmitter<SessionEvents> {
         recorder: this.#recorder,
         files: this.#files,
         restored: () => this.#resume.restored(),
+        released: () => this.#intake.release(),
         drainTimeoutMs: this.#o.drainTimeoutMs ?? 10_000,
         logsTimeoutMs: this.#o.logsTimeoutMs ?? 3000,
       },

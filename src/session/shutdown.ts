@@ -21,6 +21,8 @@ export interface ShutdownParts {
   files: OpenFiles;
   /** Resolves once the journal of earlier processes is replayed. */
   restored: () => Promise<void>;
+  /** Saves the pushes still held for want of a session id as refused (see `Intake`). */
+  released?: () => Promise<void>;
   /** At the end, in-flight work gets this long to finish or be persisted. */
   drainTimeoutMs: number;
   logsTimeoutMs: number;
@@ -33,6 +35,13 @@ export function wireEnds(c: SessionContext, finish: (reason: EndReason, error?: 
     const auth = isSessionError(error) && error.kind === 'auth';
     finish(auth ? 'auth-error' : 'connection-error', error);
   });
+  // Not an end: the connector reconnects when the line went down with it (docs/protocol.md §2).
+  connector.on('transport-error', ({ message, connected }) =>
+    c.logger.warn(
+      { connected },
+      `connection error (not an auth refusal; the session goes on${connected ? '' : ' after a reconnect'}): ${message}`,
+    ),
+  );
   connector.on(ServerEvent.autoReconnectError, (p) => {
     c.logger.warn(`the platform could not attach this connection to an active session: ${p.message}`);
     if (c.sessionId !== undefined && !pending.has('start')) finish('lost', new Error(p.message));
@@ -44,6 +53,10 @@ export function wireEnds(c: SessionContext, finish: (reason: EndReason, error?: 
   connector.on(ServerEvent.clientAbortSuccess, () => {
     pending.settle('abort', undefined);
     finish('client-abort');
+  });
+  connector.on('protocol-error', ({ event, error }) => {
+    if (event === ServerEvent.clientAbortSuccess || event === ServerEvent.clientAbortError)
+      pending.reject('abort', new SessionError(`the platform's answer is invalid: ${error}`, 'abort'));
   });
   connector.on(ServerEvent.clientAbortError, (p) => {
     pending.reject('abort', new SessionError(`the platform refused the abort: ${p.message}`, 'abort'));
@@ -72,6 +85,7 @@ export async function shutDown(p: ShutdownParts, reason: EndReason, error?: Erro
   if (graceful && c.connector.connected && p.files.size > 0)
     await withTimeout(c.clock, p.files.idle(), Math.min(p.drainTimeoutMs, 3000));
   await p.restored();
+  await p.released?.();
   const end = { reason, ...(error ? { message: error.message } : {}) };
   p.recorder.ended({ ...end, ...counts(c.summary.build(end)) });
   // docs/protocol.md: `logs-send` may still arrive after `session-close`; the client disconnects after it.

@@ -33,7 +33,32 @@ export class StartHandshake {
       const error = new SessionError(`the platform refused to start the session: ${p.message}`, 'start');
       if (!pending.reject('start', error)) options.context.logger.warn(error.message);
     });
+    // An answer whose session id is not an id (`{}`, `null`) cannot start anything: refuse it at
+    // once, with the validator's message, rather than wait for an answer that will not come.
+    c.on('protocol-error', ({ event, error }) => {
+      const op =
+        event === ServerEvent.startSuccess
+          ? 'start'
+          : event === ServerEvent.reconnectSuccess
+            ? 'reconnect'
+            : undefined;
+      if (op === undefined) return;
+      const waiting = op === 'reconnect' && !pending.has('reconnect') && pending.has('start') ? 'start' : op;
+      pending.reject(waiting, new SessionError(`the platform's answer is invalid: ${error}`, waiting));
+    });
     c.on(ServerEvent.reconnectSuccess, (p) => {
+      const held = options.context.sessionId;
+      if (held !== undefined && String(held) !== String(p.sessionId)) {
+        // The platform's active session is not the one this client holds (current.json): taking
+        // it up would file its answers under the wrong session.
+        const error = new SessionError(
+          `the platform resumed session ${String(p.sessionId)}, but this client holds session ${String(held)}: not taking it up`,
+          'reconnect',
+          { sessionId: held },
+        );
+        if (!pending.reject('reconnect', error)) options.context.logger.warn(error.message);
+        return;
+      }
       if (pending.has('start')) {
         // The session started; only its answer was lost on the way, and maybe the first push too.
         options.attach(p.sessionId, true);

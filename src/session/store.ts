@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
-import { JsonlAppender, writeFileAtomic } from '../fs/index.js';
+import { JsonlAppender, parseJsonLines, writeFileAtomic } from '../fs/index.js';
 import type { SessionId } from '../protocol/index.js';
 
 /** What `files/sessions/current.json` holds so another process can resume, repeat or abort. */
@@ -58,8 +60,48 @@ function alive(pid: number): boolean {
   }
 }
 
-/** A session id is opaque and may reach a path: keep it to one safe path segment. */
+/** A line of `refused.jsonl`: what `saveRefused` saved, and where. */
+export interface RefusedRecord {
+  event: string;
+  reason: string;
+  at: string;
+  fileId?: string;
+  path?: string;
+}
+
+/** The folder of pushes refused before any session id was known (never a session's folder name). */
+const UNATTACHED = '_unattached';
+let refusedSeq = 0;
+
+/** Folder names longer than this keep a readable prefix and end in a hash of the whole id. */
+const MAX_DIR_NAME = 100;
+
+/**
+A session id is opaque and may reach a path: one safe path segment, and a different one for every
+id (`a/b` and `a_b` must not share a folder). Letters, digits, `-` and `.` (not first) stay; any
+other ASCII character, `_` included, becomes `_XX` (its hex code) and any other UTF-16 code unit
+`_uXXXX`: `a/b` → `a_2Fb`, `a_b` → `a_5Fb`, `é` → `_u00E9`. The escapes can be read back, so no two
+ids share a name. A name over 100 characters is its first 40, `~` and 32 hex digits of the SHA-256 of
+the id. `1` and `"1"` are one session (docs/protocol.md §2) and share `1`. Ids made only of letters,
+digits, `-` and `.` keep the name they always had.
+*/
 export function sessionDirName(sessionId: SessionId): string {
+  const id = String(sessionId);
+  let name = '';
+  for (let i = 0; i < id.length; i++) {
+    const c = id[i]!;
+    const code = id.charCodeAt(i);
+    const hex = code.toString(16).toUpperCase();
+    if (/[A-Za-z0-9-]/.test(c) || (c === '.' && i > 0)) name += c;
+    else name += code < 0x80 ? `_${hex.padStart(2, '0')}` : `_u${hex.padStart(4, '0')}`;
+  }
+  if (name === '') return '_';
+  if (name.length <= MAX_DIR_NAME) return name;
+  return `${name.slice(0, 40)}~${createHash('sha256').update(id, 'utf16le').digest('hex').slice(0, 32)}`;
+}
+
+/** The folder name before ids were escaped injectively: unsafe characters all became `_`. */
+function legacyDirName(sessionId: SessionId): string {
   const name = String(sessionId).replace(/[^A-Za-z0-9._-]/g, '_');
   return name === '' || name === '.' || name === '..' ? `_${name}` : name;
 }
@@ -72,6 +114,8 @@ how much is flushed to the disk is `durability`.
 export class SessionStore {
   readonly sessionsDir: string;
   readonly durability: Durability;
+  /** Each id's folder, chosen once (see `sessionDir`). */
+  readonly #dirs = new Map<string, string>();
 
   constructor(
     readonly filesDir: string,
@@ -85,8 +129,26 @@ export class SessionStore {
       );
   }
 
+  /**
+  `files/sessions/{sessionDirName(id)}`. A session saved by an older version under its legacy name
+  (unsafe characters as `_`) is still found there for a resume, as long as no folder of the new
+  name exists; the choice is made once per id.
+  */
   sessionDir(sessionId: SessionId): string {
-    return join(this.sessionsDir, sessionDirName(sessionId));
+    const key = String(sessionId);
+    let dir = this.#dirs.get(key);
+    if (dir === undefined) {
+      const name = sessionDirName(sessionId);
+      const legacy = legacyDirName(sessionId);
+      const useLegacy =
+        legacy !== name &&
+        legacy !== UNATTACHED &&
+        !existsSync(join(this.sessionsDir, name)) &&
+        existsSync(join(this.sessionsDir, legacy));
+      dir = join(this.sessionsDir, useLegacy ? legacy : name);
+      this.#dirs.set(key, dir);
+    }
+    return dir;
   }
 
   inputPath(sessionId: SessionId, fileId: string, raw = false): string {
@@ -146,6 +208,68 @@ export class SessionStore {
       }
     }
     return removed;
+  }
+
+  /**
+  The folder of pushes the client refused (docs: src/session/README.md): the session's, or
+  `files/sessions/_unattached/refused` for those that came before any session id was known (no
+  session id maps to `_unattached`: the folder names of ids never hold a `_` that starts no escape).
+  */
+  refusedDir(sessionId: SessionId | undefined): string {
+    return join(
+      sessionId === undefined ? join(this.sessionsDir, UNATTACHED) : this.sessionDir(sessionId),
+      'refused',
+    );
+  }
+
+  /**
+  Saves a push the client refused, as received, with why: `{refusedDir}/{time}-{pid}-{n}[-{fileId}].json`
+  holding `{event, reason, at, fileId?, payload}`. Flushed like an input (it cannot be fetched again).
+  A payload JSON cannot hold (too deeply nested) is saved as its error instead.
+  */
+  async saveRefused(
+    sessionId: SessionId | undefined,
+    meta: { event: string; reason: string; at: string; fileId?: string },
+    payload: unknown,
+  ): Promise<string> {
+    refusedSeq += 1;
+    const name = `${Date.now()}-${process.pid}-${refusedSeq}${meta.fileId !== undefined ? `-${meta.fileId}` : ''}.json`;
+    const path = join(this.refusedDir(sessionId), name);
+    let text: string;
+    try {
+      text = JSON.stringify({ ...meta, payload });
+    } catch (error) {
+      text = JSON.stringify({
+        ...meta,
+        payload: null,
+        payloadError: `could not be serialised: ${(error as Error).message}`,
+      });
+    }
+    await writeFileAtomic(path, `${text}\n`, { fsync: this.durability !== 'atomic' });
+    // The index a later process reads back (`readRefused`): the summary covers the whole session.
+    const index = new JsonlAppender(join(this.refusedDir(sessionId), '..', 'refused.jsonl'));
+    try {
+      await index.append({ ...meta, path });
+    } finally {
+      await index.close();
+    }
+    return path;
+  }
+
+  /** The pushes refused in this session so far (the index `saveRefused` keeps), oldest first. */
+  async readRefused(sessionId: SessionId): Promise<RefusedRecord[]> {
+    let text: string;
+    try {
+      text = await fs.readFile(join(this.sessionDir(sessionId), 'refused.jsonl'), 'utf8');
+    } catch {
+      return [];
+    }
+    return parseJsonLines(text, (v) => {
+      const r = v as Partial<RefusedRecord> | null;
+      return typeof r?.event === 'string' && typeof r.reason === 'string' && typeof r.at === 'string'
+        ? (r as RefusedRecord)
+        : undefined;
+    }).records;
   }
 
   /** Keeps the platform's reasons for refused answers; the outgoing store forgets them. */

@@ -1,4 +1,5 @@
 import type { SessionId } from '../protocol/index.js';
+import type { RefusedPush } from './intake.js';
 
 export type EndReason =
   | 'finish'
@@ -34,6 +35,8 @@ export interface SessionSummary {
   /** Sent, no answer from the platform yet (kept in the outgoing store). */
   unacknowledged: string[];
   reasons: Record<string, string>;
+  /** Pushes refused (not a file of this session, or malformed), earlier processes' too: saved raw, never answered. */
+  refused?: RefusedPush[];
   /** `files/sessions/{sessionId}` when the session id is known. */
   dir?: string;
   /** When the first process began working on this session. */
@@ -123,6 +126,8 @@ export class SummaryBuilder {
   #startedAt = new Date().toISOString();
   #runs = 1;
   readonly #current = new SummaryState();
+  /** Pushes this process refused (see `Intake`). */
+  readonly refused: RefusedPush[] = [];
   #previous: SummaryState | undefined;
 
   /** When this process began, or the first process of the session once `restore` knows it. */
@@ -189,6 +194,7 @@ export class SummaryBuilder {
       failed: ids(l.failed),
       unacknowledged: ids(l.sent).filter((id) => !l.accepted.has(id) && !l.rejected.has(id)),
       reasons,
+      ...(this.refused.length > 0 ? { refused: [...this.refused] } : {}),
       ...(this.dir !== undefined ? { dir: this.dir } : {}),
       startedAt: this.#startedAt,
       endedAt: new Date().toISOString(),
@@ -198,8 +204,8 @@ export class SummaryBuilder {
 }
 
 /**
-Whether the session did its job: it ended normally and every received file was accepted
-(or, in only-save mode, kept). The CLI exits 0 only then.
+Whether the session did its job: it ended normally, every received file was accepted
+(or, in only-save mode, kept) and no push was refused. The CLI exits 0 only then.
 */
 export function summaryOk(summary: SessionSummary): boolean {
   const normalEnd =
@@ -207,6 +213,8 @@ export function summaryOk(summary: SessionSummary): boolean {
     summary.end.reason === 'timeout-close' ||
     summary.end.reason === 'done';
   if (!normalEnd || summary.received.length === 0) return false;
+  // A push refused is a file that may count for the platform and was not answered.
+  if ((summary.refused?.length ?? 0) > 0) return false;
   const answered = new Set([...summary.accepted, ...summary.kept]);
   return summary.received.every((id) => answered.has(id));
 }

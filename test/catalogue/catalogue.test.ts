@@ -85,6 +85,12 @@ const PARSERS: Record<string, (p: unknown) => { ok: boolean; error?: string }> =
   'session-start-error': parseServer.startError,
   'session-reconnect-error': parseServer.reconnectError,
   'logs-send-error': parseServer.logsSendError,
+  'session-client-abort-success': parseServer.clientAbortSuccess,
+  'session-client-abort-error': parseServer.clientAbortError,
+  'session-file-repeat-error': parseServer.fileRepeatError,
+  'session-auto-reconnect-error': parseServer.autoReconnectError,
+  'connection-auth-error': parseServer.connectionAuthError,
+  'logs-send-success': parseServer.logsSendSuccess,
 };
 
 test('client events: each bad server event is refused with a message naming the event and field', () => {

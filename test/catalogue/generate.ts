@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 export interface Case {
   id: string;
-  kind: 'essay file' | 'client event' | 'platform event' | 'scoring CLI';
+  kind: 'essay file' | 'client event' | 'platform event' | 'scoring CLI' | 'markup command';
   /** Essay / scoring: the file text. Events: the event name and payload. */
   send: unknown;
   /** Every fragment must appear in the error message. */
@@ -614,7 +614,189 @@ for (const event of ['session-close', 'session-start-error', 'session-reconnect-
   ] as const)
     C(`${event}-payload-${name}`, event, payload, [`${event}: payload must be an object`, `(got ${shown})`]);
 
-const all = { essays, scoring, platform, client };
+// Issue 9.4: a whole number is a file id (its decimal string); these numbers and strings are not.
+const FILE_IDS_9_4: [string, unknown, string][] = [
+  ['unsafe-integer', 2 ** 53, `number ${2 ** 53}`],
+  ['exponent', 1e21, 'number 1e+21'],
+  ['tiny-fraction', 1e-7, 'number 1e-7'],
+  ['negative-zero-fraction', -0.5, 'number -0.5'],
+  ['negative-string', '-1', '"-1"'],
+  ['leading-space', ' 12', '" 12"'],
+  ['trailing-newline', '12\n', '"12\\n"'],
+  ['plus-sign', '+12', '"+12"'],
+  ['decimal-string', '12.0', '"12.0"'],
+  ['boolean', true, 'boolean true'],
+];
+for (const event of [
+  'session-file-available',
+  'session-file-repeat-success',
+  'session-file-send-success',
+  'session-file-send-error',
+]) {
+  const carries = event.startsWith('session-file-send') ? {} : { content: essay() };
+  for (const [name, fileId, shown] of FILE_IDS_9_4)
+    C(`${event}-fileId-9.4-${name}`, event, { sessionId: 1, fileId, ...carries }, [
+      `${event}: fileId must be a string of digits or a whole number`,
+      `(got ${shown})`,
+    ]);
+}
+// Issue 9.5: answers whose session id is not an id fail the request at once.
+for (const event of ['session-start-success', 'session-reconnect-success'])
+  for (const [name, sessionId, shown] of [
+    ['false', false, 'boolean false'],
+    ['object-with-id', { id: 5 }, 'an object'],
+    ['string-array', ['5'], 'an array'],
+    ['infinite-string', 'x'.repeat(129), `"${'x'.repeat(40)}…"`],
+  ] as const)
+    C(`${event}-sessionId-9.5-${name}`, event, { sessionId }, [
+      `${event}: sessionId must be a session id (string or number)`,
+      `(got ${shown})`,
+    ]);
+// Issue 9.5: answers to the abort and the repeat, and the connection events, that are not objects.
+for (const event of [
+  'session-client-abort-success',
+  'session-client-abort-error',
+  'session-file-repeat-error',
+  'session-auto-reconnect-error',
+  'connection-auth-error',
+  'logs-send-success',
+])
+  for (const [name, payload, shown] of [
+    ['number', 3, 'number 3'],
+    ['string', 'x', '"x"'],
+    ['array', [1], 'an array'],
+    ['null', null, 'null'],
+  ] as const)
+    C(`${event}-payload-${name}`, event, payload, [`${event}: payload must be an object`, `(got ${shown})`]);
+
+// ---------- markup commands (--markup-command: the command runner and the marker's checks) ----------
+// `send` is the shell command (and runner options); the essay on its stdin is `essay()` without
+// selections. test/catalogue/commands.test.ts runs each through `new Marker(createCommandMarkup(…))`.
+const commands: Case[] = [];
+const K = (id: string, command: string, expect: string[], options?: Record<string, unknown>) =>
+  commands.push({
+    id: `command-${id}`,
+    kind: 'markup command',
+    send: { command, ...(options && { options }) },
+    expect,
+  });
+/** A Python one-liner that reads the essay, runs `code` on it as `e`, prints `e` as JSON. */
+const py = (code: string) =>
+  `python3 -c "import json,sys; e=json.load(sys.stdin); ${code}; print(json.dumps(e, ensure_ascii=False))"`;
+const sel = (fields: string) => `e['selections']=[{'id':1,'type':'Г.слов','group':'error',${fields}}]`;
+
+for (const code of [1, 2, 3, 42, 126, 255])
+  K(`exit-${code}`, `cat >/dev/null; exit ${code}`, [
+    `exited with code ${code} for file 0000101`,
+    'nothing on stderr',
+  ]);
+K('exit-with-stderr', 'echo "model weights missing" >&2; exit 2', [
+  'exited with code 2',
+  'stderr: model weights missing',
+]);
+K('not-found', 'no-such-model-command-xyz', ['exited with code 127', 'no-such-model-command-xyz: not found']);
+K('python-traceback', `python3 -c "raise ValueError('bad model')"`, [
+  'exited with code 1',
+  'ValueError: bad model',
+]);
+K('stderr-flood-then-exit', 'head -c 3000000 /dev/zero | tr "\\0" x >&2; exit 1', [
+  'exited with code 1',
+  'stderr: xxxx',
+]);
+for (const signal of ['KILL', 'SEGV', 'TERM', 'ABRT'])
+  K(`signal-${signal}`, `kill -${signal} $$`, [`was killed by SIG${signal} for file 0000101`]);
+for (const [id, command] of [
+  ['nothing', 'cat >/dev/null'],
+  ['newline', 'cat >/dev/null; echo'],
+  ['whitespace', "cat >/dev/null; printf ' \\n\\t '"],
+  ['stdin-closed', 'exec 0<&-; true'],
+] as const)
+  K(`stdout-${id}`, command, [
+    'printed nothing on stdout for file 0000101',
+    'must print the marked essay as JSON',
+  ]);
+for (const [id, out] of [
+  ['brace', '{'],
+  ['missing-value', '{"a":}'],
+  ['trailing-comma', '{"a":1,}'],
+  ['single-quotes', "{'text':'x'}"],
+  ['nan', 'NaN'],
+  ['word', 'undefined'],
+  ['two-objects', '{}{}'],
+] as const)
+  K(`invalid-json-${id}`, `cat >/dev/null; printf '%s' '${out.replace(/'/g, "'\\''")}'`, [
+    'printed invalid JSON for file 0000101',
+    'not valid JSON',
+  ]);
+K('invalid-json-binary', "cat >/dev/null; printf '\\377\\376'", ['printed invalid JSON', 'not valid JSON']);
+K('invalid-json-log-after-essay', 'cat; echo done', [
+  'printed invalid JSON',
+  'Unexpected non-whitespace character after JSON',
+]);
+for (const [id, out, expect] of [
+  ['array', '[]', '(root): expected an object, got array'],
+  ['number', '42', '(root): expected an object, got number'],
+  ['null', 'null', '(root): expected an object, got null'],
+  ['string', '"essay"', '(root): expected an object, got string'],
+  ['boolean', 'true', '(root): expected an object, got boolean'],
+  ['empty-object', '{}', 'meta: missing (required)'],
+  ['text-only', '{"text": 5}', 'meta: missing (required)'],
+] as const)
+  K(`not-essay-${id}`, `cat >/dev/null; echo '${out}'`, [
+    'printed JSON that is not an essay for file 0000101',
+    expect,
+  ]);
+K('not-essay-double-encoded', py('e=json.dumps(e)'), [
+  'printed JSON that is not an essay',
+  '(root): expected an object, got string',
+]);
+K('not-essay-selections-string', py("e['selections']='x'"), ['selections: expected an array, got string']);
+K('not-essay-text-number', py("e['text']=5"), ['text: expected a string, got number']);
+K('not-essay-meta-array', py("e['meta']=[]"), ['meta: expected an object, got array']);
+for (const [id, code] of [
+  ['cut', "e['text']=e['text'][:10]"],
+  ['appended', "e['text']=e['text']+' и ещё'"],
+  ['one-letter', "e['text']=e['text'].replace('слово1 ','СЛОВО1 ')"],
+  ['empty', "e['text']=''"],
+] as const)
+  K(`text-changed-${id}`, py(code), [
+    'changed the essay text of file 0000101',
+    'selections must point into the original text',
+  ]);
+K('selection-past-end', py(sel("'startSelection':0,'endSelection':999999")), [
+  'returned an invalid essay',
+  'selections[0].endSelection = 999999 is past the end of the text',
+]);
+K('selection-start-after-end', py(sel("'startSelection':9,'endSelection':2")), [
+  'returned an invalid essay',
+  'selections[0].startSelection = 9 is after endSelection (2)',
+]);
+K('selection-no-type', py("e['selections']=[{'id':1,'startSelection':0,'endSelection':5,'group':'error'}]"), [
+  'returned an invalid essay',
+  'selections[0].type = "" is empty',
+]);
+K(
+  'stdout-limit',
+  'cat >/dev/null; yes | head -c 5000',
+  [
+    'printed more than 1024 bytes on stdout for file 0000101 and was killed',
+    'print only the essay JSON on stdout',
+  ],
+  { maxOutputBytes: 1024 },
+);
+K(
+  'cwd-missing',
+  'cat',
+  ['could not be started for file 0000101', 'does the working directory /nonexistent-readable-dir exist?'],
+  { cwd: '/nonexistent-readable-dir' },
+);
+K('empty-command', '   ', ['markup command is empty']);
+K('aborted', 'echo ready >&2; sleep 30', ['aborted for file 0000101'], { abortOnStderr: 'ready' });
+K('aborted-with-child', 'sleep 30 & echo ready >&2; wait', ['aborted for file 0000101'], {
+  abortOnStderr: 'ready',
+});
+
+const all = { essays, scoring, platform, client, commands };
 for (const [name, cases] of Object.entries(all)) {
   const ids = new Set<string>();
   for (const c of cases) {

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { CommanderError } from 'commander';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -56,8 +57,13 @@ test('readable eval: bad flags and a bad run folder give precise errors', async 
     subjects.error.message,
     /--subjects: math not in the dataset \(it has eng, eng-free, hist, lit, rus, rus-free, social\)/,
   );
+  // Numeric flags are commander's usage errors (exit code 2 in cli/index.ts), naming flag and value.
   const jobs = await run(['--jobs', '0']);
-  assert.ok(jobs.error instanceof ExitError && jobs.error.code === 2);
+  assert.ok(jobs.error instanceof CommanderError && jobs.error.code === 'commander.invalidArgument');
+  assert.match(
+    jobs.error.message,
+    /option '--jobs <n>' argument '0' is invalid\. Expected a positive integer\./,
+  );
   const missing = await run(['compare', '/nonexistent/a', '/nonexistent/b']);
   assert.ok(missing.error instanceof ExitError && missing.error.code === 1);
   assert.match(missing.error.message, /\/nonexistent\/a: not a run folder/);

@@ -43,6 +43,9 @@ describe('essay mark with the worker and HTTP markups', () => {
     const both = await mark(['--markup-worker', 'x', '--markup-url', 'http://127.0.0.1:9/']);
     assert.match(both.stderr + String(both.error), /either --markup-worker or --markup-url, not both/);
     const bad = await mark(['--markup-worker', 'x', '--workers', '0']);
-    assert.match(String(bad.error), /--workers must be a positive integer \(got 0\)/);
+    assert.match(
+      String(bad.error),
+      /option '--workers <n>' argument '0' is invalid\. Expected a positive integer\./,
+    );
   });
 });

@@ -4,7 +4,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { test, type TestContext } from 'node:test';
 import { createHttpMarkup, MarkupError } from '../../src/markup/index.js';
-import { marking } from './http-support.js';
+import { httpServer, marking } from './http-support.js';
 import { contextFor, sampleEssay } from './support.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/tls/${name}`, import.meta.url));
@@ -38,6 +38,26 @@ test('HTTP markup verifies certificates by default: a self-signed model server i
     assert.doesNotMatch(error.message, /tls-secret-9876/);
     return true;
   });
+});
+
+test('a refused certificate is not retried on the same server (it fails at once, not at the deadline), but another server is tried', async (t) => {
+  const url = await selfSignedModelServer(t);
+  const deadline = Date.now() + 10 * 60_000;
+  const alone = createHttpMarkup({ urls: [url] });
+  t.after(() => alone.close?.());
+  const refused = await alone.markup(sampleEssay(), contextFor({ deadline })).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  assert.ok(refused instanceof MarkupError, String(refused));
+  assert.doesNotMatch(refused.message, /tried before/);
+  const plain = await httpServer(t, marking);
+  const two = createHttpMarkup({ urls: [url, plain.url] });
+  t.after(() => two.close?.());
+  for (let i = 0; i < 3; i++) {
+    const output = await two.markup(sampleEssay(), contextFor({ deadline }));
+    assert.equal(output?.selections.length, 1);
+  }
 });
 
 test('HTTP markup with the explicit opt-out (insecure) marks through a self-signed model server', async (t) => {

@@ -60,10 +60,29 @@ test('session-file-available requires a digit file id and essay content', () => 
   });
   assert.deepEqual(parseServer.fileAvailable({ sessionId: 1, fileId: '../etc', content: {} }), {
     ok: false,
-    error: 'session-file-available: fileId must be a string of digits (got "../etc")',
+    error: 'session-file-available: fileId must be a string of digits or a whole number (got "../etc")',
   });
   const good = parseServer.fileAvailable({ sessionId: '7', fileId: '000105', content: '{}', extra: 1 });
   assert.deepEqual(good, { ok: true, value: { sessionId: '7', fileId: '000105', content: '{}', extra: 1 } });
+  // A whole number is the same file id as its decimal string (issue 9.4); a fraction is refused.
+  assert.deepEqual(parseServer.fileAvailable({ sessionId: 1, fileId: 123, content: {} }), {
+    ok: true,
+    value: { sessionId: 1, fileId: '123', content: {} },
+  });
+  assert.deepEqual(parseServer.fileRepeatSuccess({ fileId: 0, content: {} }), {
+    ok: true,
+    value: { fileId: '0', content: {}, missed: false },
+  });
+  assert.deepEqual(parseServer.fileSendSuccess({ sessionId: 1, fileId: 77 }).ok, true);
+  for (const [fileId, shown] of [
+    [1.5, 'number 1.5'],
+    [-3, 'number -3'],
+    [2 ** 53, `number ${2 ** 53}`],
+  ] as const)
+    assert.deepEqual(parseServer.fileAvailable({ sessionId: 1, fileId, content: {} }), {
+      ok: false,
+      error: `session-file-available: fileId must be a string of digits or a whole number (got ${shown})`,
+    });
   // An odd session id is dropped, never the file: it would otherwise name a directory.
   const odd = parseServer.fileAvailable({ sessionId: { x: 1 }, fileId: '1', content: {} });
   assert.deepEqual(odd, { ok: true, value: { sessionId: undefined, fileId: '1', content: {} } });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { ManualClock } from '../../src/clock/index.js';
 import { Essay } from '../../src/essay/index.js';
 import { createOnlySaveMarkup } from '../../src/markup/index.js';
 import { JournalOutgoingStore, summaryOk } from '../../src/session/index.js';
@@ -9,6 +10,7 @@ import type { Markup } from '../../src/markup/index.js';
 import { START, makeSession, runSessionIn, setup } from './support/env.js';
 import type { TestEnv } from './support/env.js';
 import { demo, inline } from './support/markups.js';
+import { recorder } from '../support/events.js';
 
 async function sessionWith(env: TestEnv, markup: Markup, start: typeof START | { time: number } = START) {
   const session = makeSession(env, markup);
@@ -38,22 +40,45 @@ test('a demo-markup session saves every input and output and gets every file acc
   assert.deepEqual(await new JournalOutgoingStore(join(dir, 'outgoing.jsonl')).list(), []);
 });
 
-test('an inline markup object is used as is and its selections reach the platform', async (t) => {
-  const env = await setup(t, { count: 2 });
+test('an inline markup object is used as is and its selections reach the platform on time', async (t) => {
+  // The protocol's 60 s per file on a clock the test moves: "on time" cannot depend on the machine.
+  const clock = new ManualClock();
+  const env = await setup(t, { count: 2, timeScale: 1, clock });
   const answered: string[] = [];
   env.platform.on('file-answered', (a) => answered.push(`${a.fileId}:${a.status}`));
-  // 60 s × 0.01 = 600 ms per file: "on time" must not depend on how busy the machine is.
-  const { summary } = await sessionWith(env, inline(), { time: 60 });
+  const session = makeSession(env, inline(), { clock, timeScale: 1 });
+  const accepted = recorder<string>('accepted answers');
+  session.on('file-accepted', ({ fileId }) => accepted.add(fileId));
+  await session.start({ ...START, time: 60 });
+  await accepted.count(1, session.done);
+  clock.advance(60_000); // the second push
+  await accepted.count(2, session.done);
+  const summary = await session.done;
   assert.deepEqual(summary.accepted.sort(), env.ids);
   assert.deepEqual(
     answered.sort(),
     env.ids.map((id) => `${id}:on-time`),
   );
+  const out = Essay.fromJSON(await readFile(join(summary.dir ?? '', 'output', `${env.ids[1]}.json`), 'utf8'));
+  assert.deepEqual(
+    out.selections.toJSON().map((s) => [s.startSelection, s.endSelection, s.type]),
+    [[0, 5, 'проблема']],
+  );
 });
 
 test('only-save mode saves inputs, sends nothing and still counts as done', async (t) => {
-  const env = await setup(t, { count: 2, timeoutCloseSec: 20 });
-  const { sessionId, summary } = await sessionWith(env, createOnlySaveMarkup());
+  // Nothing is sent, so the platform ends the session at timeout-close: on a clock the test moves.
+  const clock = new ManualClock();
+  const env = await setup(t, { count: 2, timeoutCloseSec: 20, timeScale: 1, clock });
+  const session = makeSession(env, createOnlySaveMarkup(), { clock, timeScale: 1 });
+  const kept = recorder<string>('kept files');
+  session.on('file-marked', ({ fileId, outcome }) => outcome === 'kept' && kept.add(fileId));
+  const sessionId = await session.start({ ...START, time: 10 });
+  await kept.count(1, session.done);
+  clock.advance(10_000); // the second push
+  await kept.count(2, session.done);
+  clock.advance(20_000); // timeout-close
+  const summary = await session.done;
   assert.equal(summary.end.reason, 'timeout-close');
   assert.deepEqual(summary.kept.sort(), env.ids);
   assert.deepEqual(summary.sent, []);

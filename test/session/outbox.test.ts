@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { systemClock } from '../../src/clock/index.js';
+import { ManualClock, systemClock } from '../../src/clock/index.js';
 import { ServerEvent } from '../../src/protocol/index.js';
 import {
   MemoryOutgoingStore,
@@ -14,7 +14,8 @@ import { START, TOKEN, setup } from './support/env.js';
 
 /** A started session on the real local platform, a real connector, and the first pushed file. */
 async function started(t: Parameters<typeof setup>[0]) {
-  const env = await setup(t, { count: 1, timeoutCloseSec: 1000 });
+  // The platform on a clock that never moves: "on time" cannot depend on how busy the machine is.
+  const env = await setup(t, { count: 1, timeoutCloseSec: 1000, clock: new ManualClock() });
   const connector = createConnector('socket.io-v2', { host: env.host, token: TOKEN });
   t.after(() => connector.close());
   const pushed = new Promise<FileAvailablePayload>((resolve) =>

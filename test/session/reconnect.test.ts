@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { ManualClock } from '../../src/clock/index.js';
 import { MemoryOutgoingStore, createConnector } from '../../src/session/index.js';
 import type { OutgoingEntry, Session, SessionEvents } from '../../src/session/index.js';
 import { START, TOKEN, fastReconnect, makeSession, setup } from './support/env.js';
@@ -36,7 +37,10 @@ test('a connection dropped mid-session loses no file: the missed push is asked f
 });
 
 test('an answer made while offline stays in the outgoing store and is resent after the reconnect', async (t) => {
-  const env = await setup(t, { count: 1 });
+  // A clock that never moves: no deadline passes however long the drop and the reconnect take, so
+  // the answer is the markup's (not the deadline's fallback) and arrives on time.
+  const clock = new ManualClock();
+  const env = await setup(t, { count: 1, clock });
   const proxy = await CuttableProxy.start(env.platform.port);
   t.after(() => proxy.close());
   const connector = createConnector('socket.io-v2', {
@@ -54,13 +58,12 @@ test('an answer made while offline stays in the outgoing store and is resent aft
     }
   }
   const store = new ObservedStore();
-  const session = makeSession(env, gate.markup, { connector, outgoingStore: () => store });
+  const session = makeSession(env, gate.markup, { connector, outgoingStore: () => store, clock });
   const sends: boolean[] = [];
   session.on('file-sent', ({ resend }) => sends.push(resend));
   const statuses: string[] = [];
   env.platform.on('file-answered', (a) => statuses.push(a.status));
 
-  // 60 s × 0.01 = 600 ms per file: room to answer offline and resend before the deadline.
   await session.start({ ...START, time: 60 });
   await gate.started;
   const down = next(session, 'disconnected');

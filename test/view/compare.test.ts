@@ -2,16 +2,17 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { test } from 'node:test';
 import { launch, openPage, pageErrors, screenshot } from './support/browser.js';
 import { drawn } from './support/coverage.js';
-import { DEMO, REPO, startView, tempDir } from './support/view.js';
+import { DEMO, startView, tempDir } from './support/view.js';
+import { BIN, assertBuilt } from '../support/cli.js';
 
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+// The built CLI (scripts/run-tests.mjs builds dist): its child starts in a fraction of tsx's time.
+assertBuilt();
 const run = promisify(execFile);
 
 interface Fragment {
@@ -66,17 +67,7 @@ test('compare page: matched, missed and spurious fragments as `calc psr --explai
 
   const cli = await run(
     process.execPath,
-    [
-      '--import',
-      TSX,
-      join(REPO, 'src/cli/index.ts'),
-      'calc',
-      'psr',
-      '--explain',
-      '--json',
-      'mine.json',
-      ...experts,
-    ],
+    [BIN, 'calc', 'psr', '--explain', '--json', 'mine.json', ...experts],
     { cwd: dir },
   );
   const explain = JSON.parse(cli.stdout) as Explain;
@@ -160,18 +151,7 @@ test('`calc psr --html FILE` writes the compare view as one self-contained file 
   const out = join(dir, 'share.html');
   await run(
     process.execPath,
-    [
-      '--import',
-      TSX,
-      join(REPO, 'src/cli/index.ts'),
-      'calc',
-      'psr',
-      '--html',
-      out,
-      '1000003_exp1.json',
-      '1000003_exp2.json',
-      '1000003_exp3.json',
-    ],
+    [BIN, 'calc', 'psr', '--html', out, '1000003_exp1.json', '1000003_exp2.json', '1000003_exp3.json'],
     { cwd: dir },
   );
   const html = await readFile(out, 'utf8');

@@ -4,18 +4,18 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { test } from 'node:test';
 import { launch, openPage, pageErrors, screenshot } from './support/browser.js';
-import { DEMO, REPO, startView, tempDir } from './support/view.js';
+import { DEMO, startView, tempDir } from './support/view.js';
+import { BIN, assertBuilt } from '../support/cli.js';
 
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+// The built CLI (scripts/run-tests.mjs builds dist): its child starts in a fraction of tsx's time.
+assertBuilt();
 const run = promisify(execFile);
-const readable = (args: string[], cwd: string) =>
-  run(process.execPath, ['--import', TSX, join(REPO, 'src/cli/index.ts'), ...args], { cwd });
+const readable = (args: string[], cwd: string) => run(process.execPath, [BIN, ...args], { cwd });
 
 test('`eval --html` and the run page show a real eval run with the figures of its summary.json', async (t) => {
   const cwd = await tempDir(t);

@@ -4,15 +4,15 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { access, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { launch, openPage, pageErrors, screenshot } from './support/browser.js';
-import { REPO, startView, tempDir } from './support/view.js';
+import { startView, tempDir } from './support/view.js';
+import { BIN, assertBuilt } from '../support/cli.js';
 
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+// The built CLI (scripts/run-tests.mjs builds dist): its child starts in a fraction of tsx's time.
+assertBuilt();
 
 /** Resolves once `path` exists: a condition checked every 50 ms, never a fixed wait. */
 async function appears(path: string, exited: Promise<unknown>, limitMs = 60_000): Promise<void> {
@@ -37,9 +37,7 @@ test('session page: statuses and countdowns update live while a real session run
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      TSX,
-      join(REPO, 'src/cli/index.ts'),
+      BIN,
       'session',
       'start',
       '--time-scale',

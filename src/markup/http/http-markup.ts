@@ -21,15 +21,31 @@ export interface HttpMarkupOptions {
   ejectMs?: number;
 }
 
-/** Why one attempt failed, and whether another server may do better. */
+/**
+Why one attempt failed, and whether another server may do better. `sameServer` false: trying the
+same server again cannot help (its certificate is refused), only another server may.
+*/
 class AttemptError extends Error {
   constructor(
     message: string,
     readonly retry: boolean,
     readonly kind: MarkupError['kind'],
+    readonly sameServer = true,
   ) {
     super(message);
   }
+}
+
+/** Node's codes for a TLS certificate that does not verify: it will not verify on a second try either. */
+function isCertificateError(error: unknown): boolean {
+  const codes = [error, (error as { cause?: unknown } | undefined)?.cause].map(
+    (e) => (e as { code?: unknown } | undefined)?.code,
+  );
+  return codes.some(
+    (code) =>
+      typeof code === 'string' &&
+      (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code) || code === 'ERR_TLS_CERT_ALTNAME_INVALID'),
+  );
 }
 
 const MiB = 1024 * 1024;
@@ -126,7 +142,12 @@ export function createHttpMarkup(options: HttpMarkupOptions): Markup {
     } catch (error) {
       if (context.signal.aborted) throw new AttemptError('aborted', false, 'aborted');
       if (signal.aborted) throw new AttemptError('no response before the deadline', false, 'aborted');
-      throw new AttemptError(`connection failed: ${describe(error)}`, true, 'threw');
+      throw new AttemptError(
+        `connection failed: ${describe(error)}`,
+        true,
+        'threw',
+        !isCertificateError(error),
+      );
     }
     const { statusCode } = response;
     let text: string;
@@ -219,7 +240,13 @@ export function createHttpMarkup(options: HttpMarkupOptions): Markup {
           wake();
           const message = `${server.label} ${error.message}`;
           failures.push(message);
-          if (!error.retry || context.signal.aborted || Date.now() >= context.deadline) {
+          const untried = servers.some((s) => !tried.has(s));
+          if (
+            !error.retry ||
+            (!error.sameServer && !untried) ||
+            context.signal.aborted ||
+            Date.now() >= context.deadline
+          ) {
             const before = failures.length > 1 ? ` (tried before: ${failures.slice(0, -1).join('; ')})` : '';
             throw fail(`${message} for file ${context.fileId}${before}`, error.kind);
           }

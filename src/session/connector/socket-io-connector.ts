@@ -47,15 +47,7 @@ export class SocketIoConnector extends TypedEmitter<ConnectorEvents> implements 
     this.#socket.onReserved('disconnect', (reason) => this.#onDisconnect(reason));
     this.#socket.onReserved('connect_error', (error) => this.#retry(describe(error)));
     this.#socket.onReserved('connect_timeout', () => this.#retry('connection timed out'));
-    this.#socket.onReserved('error', (error) => {
-      // A namespace ERROR packet is how socket.io 2 reports middleware refusing the token.
-      this.#fail(
-        'auth',
-        new SessionError(`the platform refused the connection: ${describe(error)}`, 'auth', {
-          url: this.url,
-        }),
-      );
-    });
+    this.#socket.onReserved('error', (error) => this.#onError(error));
   }
 
   get connected(): boolean {
@@ -110,6 +102,20 @@ export class SocketIoConnector extends TypedEmitter<ConnectorEvents> implements 
     if (!this.#socket.connected) return false;
     emit();
     return true;
+  }
+
+  /**
+  Only `connection-auth-error` refuses the token (docs/protocol.md §2). Any other `error` is a
+  fault of the line or of one message: a transport error (a frame over the size limit, a broken
+  frame) is followed by a `disconnect` that reconnects; a namespace ERROR packet before the
+  namespace is joined (server middleware refusing it) is a failed attempt, retried with backoff
+  up to the policy's limit; one while connected changes nothing. None ends the session.
+  */
+  #onError(error: unknown): void {
+    const message = describe(error);
+    const transport = error instanceof Error;
+    this.emit('transport-error', { message, connected: this.#socket.connected });
+    if (!transport && !this.#socket.connected) this.#retry(`the platform refused the namespace: ${message}`);
   }
 
   #onConnect(): void {
@@ -212,7 +218,7 @@ export class SocketIoConnector extends TypedEmitter<ConnectorEvents> implements 
     this.#socket.on(event, (raw) => {
       const parsed = parse(raw);
       if (!parsed.ok) {
-        this.emit('protocol-error', { event, error: parsed.error });
+        this.emit('protocol-error', { event, error: parsed.error, payload: raw });
         return;
       }
       if (handle) handle(parsed.value);

@@ -23,8 +23,16 @@ export interface LifecycleEvents {
   reconnecting: [info: { attempt: number; delayMs: number }];
   /** Stopped for good: auth refused, attempts exhausted or the window passed. */
   failed: [error: Error];
-  /** A server event whose payload failed validation; it was dropped. */
-  'protocol-error': [info: { event: string; error: string }];
+  /**
+  An `error` of the line that is not an auth refusal (e.g. "websocket error: Max payload size
+  exceeded"): informational, the connector reconnects by itself when the line went down with it.
+  */
+  'transport-error': [info: { message: string; connected: boolean }];
+  /**
+  A server event whose payload failed validation; it was not acted on. `payload` is what came, as
+  received: a pushed file that fails is saved raw by the session, never dropped.
+  */
+  'protocol-error': [info: { event: string; error: string; payload?: unknown }];
 }
 
 export type ConnectorEvents = ServerEvents & LifecycleEvents;

@@ -1,4 +1,4 @@
-// `readable calc psr`: bad inputs in a real child process (exit 1 + message), output modes in-process.
+// `readable calc psr`: one bad input in a real child process (exit 1 + message), the rest in-process.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
@@ -67,13 +67,30 @@ const BAD: Array<[string, Record<string, unknown> | string, RegExp]> = [
 ];
 
 describe('bad inputs end with a clear message naming the file and exit code 1', { concurrency: 4 }, () => {
+  // The messages in-process (ExitError's code and message are what cli/index.ts prints and exits
+  // with); one real process below shows that path end to end.
+  test('in a real process: exit code 1, the message on stderr, nothing on stdout, no stack', async () => {
+    const t = await tempDir();
+    try {
+      const p = await t.write('0000101.json', essayFile());
+      const e = await t.write('0000101_exp1.json', BAD[0]![1]);
+      const r = await cli([p, e]);
+      assert.equal(r.code, 1, r.stderr);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, BAD[0]![2]);
+      assert.doesNotMatch(r.stderr, /TypeError|at .*\.(ts|js):\d+/);
+    } finally {
+      await t.done();
+    }
+  });
+
   for (const [what, expert, pattern] of BAD)
     test(`an expert file with ${what}`, async () => {
       const t = await tempDir();
       try {
         const p = await t.write('0000101.json', essayFile());
         const e = await t.write('0000101_exp1.json', expert);
-        const r = await cli([p, e]);
+        const r = await inProcess([p, e]);
         assert.equal(r.code, 1, r.stderr);
         assert.equal(r.stdout, '');
         assert.match(r.stderr, pattern);
@@ -86,7 +103,7 @@ describe('bad inputs end with a clear message naming the file and exit code 1', 
   test('a single file', async () => {
     const t = await tempDir();
     try {
-      const r = await cli([await t.write('0000101.json', essayFile()), '--json']);
+      const r = await inProcess([await t.write('0000101.json', essayFile()), '--json']);
       assert.equal(r.code, 1);
       // With --json the failure is JSON on stdout too, for consumers that read only stdout.
       const out = JSON.parse(r.stdout) as { error: { message: string; file: string } };
@@ -102,7 +119,7 @@ describe('bad inputs end with a clear message naming the file and exit code 1', 
     const t = await tempDir();
     try {
       await t.write('0000101.json', essayFile());
-      const r = await cli(['--dir', t.dir]);
+      const r = await inProcess(['--dir', t.dir]);
       assert.equal(r.code, 1);
       assert.match(r.stdout, /0000101\s+error/);
       assert.match(r.stderr, /0000101\.json: PSR needs at least one expert markup/);
@@ -115,11 +132,11 @@ describe('bad inputs end with a clear message naming the file and exit code 1', 
     const t = await tempDir();
     try {
       const p = await t.write('0000101.json', essayFile());
-      const missing = await cli([p, join(t.dir, 'nope_exp1.json')]);
+      const missing = await inProcess([p, join(t.dir, 'nope_exp1.json')]);
       assert.equal(missing.code, 1);
       assert.match(missing.stderr, /nope_exp1\.json: file not found/);
       const e = await t.write('0000101_exp1.json', essayFile());
-      const noTables = await cli([p, e, '--m7-tables', join(t.dir, 'm7')]);
+      const noTables = await inProcess([p, e, '--m7-tables', join(t.dir, 'm7')]);
       assert.equal(noTables.code, 1);
       assert.match(noTables.stderr, /M7 table not found: .*eng_final_m7_AVG\.json/);
     } finally {
@@ -135,7 +152,7 @@ test('--json prints only the official result shape plus notes on stdout', async 
     const exact = essayFile({ selections: sel({ startSelection: 0 }) });
     const e1 = await t.write('0000101_exp1.json', exact);
     const e2 = await t.write('0000101_exp2.json', exact);
-    const r = await cli([p, e1, e2, '--json']);
+    const r = await inProcess([p, e1, e2, '--json']);
     assert.equal(r.code, 0, r.stderr);
     const json = JSON.parse(r.stdout) as {
       essayId: string;

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
+import type { Clock } from '../../../src/clock/index.js';
 import { startPlatform } from '../../../src/platform/index.js';
 import type { Platform } from '../../../src/platform/index.js';
 import { Marker } from '../../../src/markup/index.js';
@@ -35,6 +36,8 @@ export async function setup(
     port?: number;
     timeScale?: number;
     pushIntervalSec?: number;
+    /** The platform's clock; give the session the same one to step a session through its deadlines. */
+    clock?: Clock;
   } = {},
 ): Promise<TestEnv> {
   const dir = await mkdtemp(join(tmpdir(), 'readable-session-'));
@@ -47,6 +50,7 @@ export async function setup(
     timeScale: spec.timeScale ?? TIME_SCALE,
     timeoutCloseSec: spec.timeoutCloseSec ?? 100,
     ...(spec.pushIntervalSec !== undefined ? { pushIntervalSec: spec.pushIntervalSec } : {}),
+    ...(spec.clock !== undefined ? { clock: spec.clock } : {}),
     port: spec.port ?? 0,
   });
   t.after(async () => {

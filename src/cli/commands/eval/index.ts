@@ -5,6 +5,7 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { EXIT, ExitError } from '../../exit-error.js';
 import { addMarkupOptions, markupChosenByFlags } from '../../markup-options.js';
+import { positiveInteger, positiveNumber } from '../../number-options.js';
 import { isToolkitError } from '../../../errors.js';
 
 export interface EvalCommandIo {
@@ -18,14 +19,14 @@ interface EvalFlags {
   data?: string;
   split: 'train' | 'test' | 'all';
   subjects?: string;
-  limit?: string;
+  limit?: number;
   markup?: string;
   markupCommand?: string;
   answers?: string;
-  jobs: string;
+  jobs: number;
   name?: string;
   json?: boolean;
-  deadline?: string;
+  deadline?: number;
   runs: string;
   m7Tables?: string;
   compat: 'default' | 'official';
@@ -38,17 +39,6 @@ function toolkitVersion(): string {
     version: string;
   };
   return pkg.version;
-}
-
-function positive(flag: string, raw: string | undefined, integer: boolean): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
-    throw new ExitError(
-      EXIT.usage,
-      `error: ${flag} must be a positive ${integer ? 'integer' : 'number'} (got ${raw})`,
-    );
-  return n;
 }
 
 const wrap = (error: unknown): never => {
@@ -69,14 +59,15 @@ export function registerEval(program: Command, io: EvalCommandIo = process): voi
         .default('train'),
     )
     .option('--subjects <list>', 'only these subjects, comma-separated (rus,lit,…)')
-    .option('--limit <n>', 'at most N essays')
+    .option('--limit <n>', 'at most N essays', positiveInteger)
     .option('--answers <dir>', 'score answers already made ({id}.json per essay) instead of running a markup')
-    .option('--jobs <n>', 'essays marked at once', '1')
+    .option('--jobs <n>', 'essays marked at once', positiveInteger, 1)
     .option('--name <name>', 'run name (folder runs/{timestamp}-{name})')
     .option('--runs <dir>', 'where run folders go', 'runs')
     .option(
       '--deadline <sec>',
       'per-file time as a session would apply it; slower answers are counted as late',
+      positiveNumber,
     )
     .option('--m7-tables <dir>', 'M7 tables folder (docs/scoring.md); without it M7 = 0')
     .addOption(
@@ -121,9 +112,7 @@ export function registerEval(program: Command, io: EvalCommandIo = process): voi
 }
 
 async function runEvalCommand(flags: EvalFlags, io: EvalCommandIo): Promise<void> {
-  const limit = positive('--limit', flags.limit, true);
-  const jobs = positive('--jobs', flags.jobs, true) ?? 1;
-  const deadlineSec = positive('--deadline', flags.deadline, false);
+  const { limit, jobs, deadline: deadlineSec } = flags;
   if (flags.answers !== undefined && markupChosenByFlags(flags))
     throw new ExitError(
       EXIT.usage,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { nonNegativeNumber, port, positiveNumber } from '../../number-options.js';
 import { runServe } from './serve.js';
 import type { ServeFlags, ServeIo } from './serve.js';
 
@@ -8,7 +9,7 @@ export function registerPlatform(group: Command, io: ServeIo = process): void {
   group
     .command('serve')
     .description('Run the local platform in the foreground (Socket.IO 2, WebSocket only, namespace /pku)')
-    .option('--port <n>', 'port to listen on; 0 picks a free one', '4000')
+    .option('--port <n>', 'port to listen on; 0 picks a free one', port, 4000)
     .option('--host <addr>', 'address to bind', '127.0.0.1')
     .option(
       '--data <dir>',
@@ -24,11 +25,25 @@ export function registerPlatform(group: Command, io: ServeIo = process): void {
     )
     .option('--token-file <file>', 'accept the tokens in this file, one per line (# comments allowed)')
     .option('--tokens-file <file>', 'the same as --token-file')
-    .option('--time-scale <x>', 'multiply every session duration (e.g. 0.01 for a fast rehearsal)', '1')
-    .option('--final-time <sec>', 'seconds per file in a final session', '60')
-    .option('--timeout-close <sec>', 'seconds after the last push before timeout-close', '300')
-    .option('--reconnect-window <sec>', 'seconds a session survives without a connection', '900')
-    .option('--push-interval <sec>', 'seconds between pushes (default: the file time); 0 pushes all at once')
+    .option(
+      '--time-scale <x>',
+      'multiply every session duration (e.g. 0.01 for a fast rehearsal)',
+      positiveNumber,
+      1,
+    )
+    .option('--final-time <sec>', 'seconds per file in a final session', positiveNumber, 60)
+    .option('--timeout-close <sec>', 'seconds after the last push before timeout-close', positiveNumber, 300)
+    .option(
+      '--reconnect-window <sec>',
+      'seconds a session survives without a connection',
+      positiveNumber,
+      900,
+    )
+    .option(
+      '--push-interval <sec>',
+      'seconds between pushes (default: the file time); 0 pushes all at once',
+      nonNegativeNumber,
+    )
     .addHelpText(
       'after',
       '\nTokens: --token, --token-file and the environment variable READABLE_PLATFORM_TOKENS\n' +

@@ -11,30 +11,21 @@ export interface ServeIo {
 /** Tokens from the environment: comma, space or newline separated (they never show in `ps`). */
 export const TOKENS_ENV = 'READABLE_PLATFORM_TOKENS';
 
+/** The flags as commander hands them over: numbers already parsed (src/cli/number-options.ts). */
 export interface ServeFlags {
-  port: string;
+  port: number;
   host: string;
   data?: string;
   store: string;
   token: string[];
   tokensFile?: string;
   tokenFile?: string;
-  timeScale: string;
-  finalTime: string;
-  timeoutClose: string;
-  reconnectWindow: string;
-  pushInterval?: string;
+  timeScale: number;
+  finalTime: number;
+  timeoutClose: number;
+  reconnectWindow: number;
+  pushInterval?: number;
 }
-
-function number(flag: string, raw: string, check: (n: number) => boolean, what: string): number {
-  const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || !check(n)) {
-    throw new ExitError(EXIT.usage, `error: ${flag} must be ${what} (got ${raw})`);
-  }
-  return n;
-}
-
-const positive = (flag: string, raw: string) => number(flag, raw, (n) => n > 0, 'a positive number');
 
 function scoreText(score: unknown): string {
   const s = score as { scored?: number; meanMTotal?: number | null; meanSTAR?: number | null } | undefined;
@@ -44,20 +35,14 @@ function scoreText(score: unknown): string {
 
 /** Runs the platform until SIGINT/SIGTERM, then aborts open sessions and writes their reports. */
 export async function runServe(flags: ServeFlags, io: ServeIo): Promise<void> {
-  const port = number(
-    '--port',
-    flags.port,
-    (n) => Number.isInteger(n) && n >= 0 && n <= 65535,
-    'an integer from 0 to 65535',
-  );
-  const timeScale = positive('--time-scale', flags.timeScale);
-  const finalTimeSec = positive('--final-time', flags.finalTime);
-  const timeoutCloseSec = positive('--timeout-close', flags.timeoutClose);
-  const reconnectWindowSec = positive('--reconnect-window', flags.reconnectWindow);
-  const pushIntervalSec =
-    flags.pushInterval === undefined
-      ? undefined
-      : number('--push-interval', flags.pushInterval, (n) => n >= 0, 'a number of seconds, 0 or more');
+  const {
+    port,
+    timeScale,
+    finalTime: finalTimeSec,
+    timeoutClose: timeoutCloseSec,
+    reconnectWindow: reconnectWindowSec,
+    pushInterval: pushIntervalSec,
+  } = flags;
   const fromEnv = ((io.env ?? process.env)[TOKENS_ENV] ?? '').split(/[\s,]+/).filter((t) => t !== '');
   const tokens = [...flags.token, ...fromEnv];
   const tokensFile = flags.tokensFile ?? flags.tokenFile;

@@ -1,6 +1,8 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
+import { START_LIMITS } from '../../../protocol/index.js';
 import { addMarkupOptions } from '../../markup-options.js';
+import { integerBetween, positiveInteger, positiveNumber } from '../../number-options.js';
 import { runCommand } from './run.js';
 import type { SessionCommandIo, SessionFlags } from './run.js';
 
@@ -19,7 +21,11 @@ function processing(cmd: Command): Command {
   return addMarkupOptions(cmd)
     .option('--directory', 'markup: wait for {fileId}.json written into the output directory by your program')
     .option('--only-save', 'save received essays, mark and send nothing')
-    .option('--concurrency <n>', 'essays marked at the same time (default SESSION_CONCURRENCY or 4)')
+    .option(
+      '--concurrency <n>',
+      'essays marked at the same time (default SESSION_CONCURRENCY or 4)',
+      positiveInteger,
+    )
     .addOption(
       new Option('--on-markup-failure <policy>', 'when a markup throws, returns garbage or runs out of time')
         .choices(POLICIES)
@@ -42,17 +48,27 @@ export function registerSession(group: Command, io: SessionCommandIo = process):
     .addOption(new Option('--type <type>', 'session type').choices(['algorithmic', 'technical', 'final']))
     .addOption(new Option('--dataset <ds>', 'dataset split (params.dsType)').choices(['train', 'test']))
     .addOption(new Option('--lang <lang>', 'language (params.lang)').choices(['rus', 'eng', 'all']))
-    .option('--count <n>', 'number of files, 10–1000 (default 10)')
+    .option(
+      '--count <n>',
+      'number of files, 10–1000 (default 10)',
+      integerBetween(START_LIMITS.countFiles.min, START_LIMITS.countFiles.max),
+    )
     .option(
       '--data <dir>',
       'no TOKEN only: dataset the built-in local platform serves (default: the demo dataset)',
     )
-    .option('--time <sec>', 'seconds per file, 10–60 (default 60; 10 on the local platform)')
+    .option(
+      '--time <sec>',
+      'seconds per file, 10–60 (default 60; 10 on the local platform)',
+      integerBetween(START_LIMITS.time.min, START_LIMITS.time.max),
+    )
     .addOption(
       new Option(
         '--time-scale <x>',
         'real time per platform second, for a scaled local platform (built-in: 0.1)',
-      ).hideHelp(),
+      )
+        .argParser(positiveNumber)
+        .hideHelp(),
     );
   processing(common(start))
     .addHelpText(

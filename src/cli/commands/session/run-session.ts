@@ -21,6 +21,7 @@ import type {
   StartOptions,
 } from '../../../session/index.js';
 import { EXIT } from '../../exit-error.js';
+import { guardProcess } from './process-guard.js';
 import { attachProgress } from './progress.js';
 import { formatSummary } from './summary-table.js';
 
@@ -63,6 +64,12 @@ export interface RunSessionOptions extends MarkupFlags {
   /** A connector registered with `registerConnector`. @default 'socket.io-v2' */
   connector?: string;
   reconnect?: Partial<ReconnectPolicy>;
+  /**
+  Catch unhandled promise rejections and uncaught exceptions of code in this process (an in-process
+  markup module) while the session runs: logged, and the session goes on. The CLI sets it.
+  @default false
+  */
+  guardProcess?: boolean;
 }
 
 export interface RunSessionIO {
@@ -121,85 +128,107 @@ export async function runSession(
     io.stderr.write(`error: ${maskSecrets(text, [token])}\n`);
     cliLog.info({ ...fields, stream: 'stderr' }, `error: ${text}`);
   };
-  const markup =
-    options.markupImpl ??
-    (options.command === 'abort'
-      ? undefined
-      : options.buildMarkup
-        ? await options.buildMarkup(logger.child({ module: 'markup' }))
-        : await markupFromConfig(config, {
-            ...(options.markup !== undefined && { markup: options.markup }),
-            ...(options.markupCommand !== undefined && { markupCommand: options.markupCommand }),
-            ...(options.onlySave && { onlySaveFiles: true }),
-            ...(options.directory && { checkDirectoryAnswer: true }),
-            cwd: options.cwd ?? process.cwd(),
-            logger: logger.child({ module: 'markup' }),
-          }));
-  if (markup?.warning && !options.local) io.stderr.write(`warning: ${markup.warning}\n`);
-  const marker = new Marker(markup ?? { name: 'none', markup: async () => null });
-  const connector = createConnector(options.connector ?? DEFAULT_CONNECTOR, {
-    host,
-    token,
-    protocolVersion: config.wsProtocolVersion,
-    tlsInsecure: options.insecure === true || config.tlsInsecure,
-    ...(options.reconnect ? { reconnect: options.reconnect } : {}),
-  });
-  const timeScale = options.timeScale ?? current?.timeScale ?? 1;
-  const session = new Session({
-    connector,
-    marker,
-    filesDir: config.filesDir,
-    logger,
-    concurrency: options.concurrency ?? config.concurrency,
-    onMarkupFailure: options.onMarkupFailure ?? 'send-unmarked',
-    durability: options.durability ?? config.durability,
-    timeScale,
-    host,
-    secrets: [token],
-    ...(current ? { sessionId: current.sessionId, fileTimeSec: current.fileTimeSec } : {}),
-  });
-  const live = io.stdout.isTTY === true && options.command !== 'abort';
-  const progress = attachProgress(session, {
-    stream: io.stdout,
-    live,
-    logger,
-    ...(request?.params ? { total: request.params.countFiles } : {}),
-  });
-  const onStop = () => {
-    say(
-      'Stopping: finishing in-flight files, then disconnecting (Ctrl+C again quits at once; received files are on disk).',
-    );
-    void session.stop();
-  };
-  io.signal?.addEventListener('abort', onStop, { once: true });
+  const inFlight = new Set<string>();
+  const guard = options.guardProcess ? guardProcess(cliLog, { inFlight: () => [...inFlight] }) : undefined;
   try {
-    await operate(session, options.command, request ? options.start : undefined);
-  } catch (error) {
-    if (error instanceof StartOptionsError) throw error;
-    // The session records why it ended; an operation error that did not end it ends it now.
-    if (!session.ended) await session.close();
+    const markup =
+      options.markupImpl ??
+      (options.command === 'abort'
+        ? undefined
+        : options.buildMarkup
+          ? await options.buildMarkup(logger.child({ module: 'markup' }))
+          : await markupFromConfig(config, {
+              ...(options.markup !== undefined && { markup: options.markup }),
+              ...(options.markupCommand !== undefined && { markupCommand: options.markupCommand }),
+              ...(options.onlySave && { onlySaveFiles: true }),
+              ...(options.directory && { checkDirectoryAnswer: true }),
+              cwd: options.cwd ?? process.cwd(),
+              logger: logger.child({ module: 'markup' }),
+            }));
+    if (markup?.warning && !options.local) io.stderr.write(`warning: ${markup.warning}\n`);
+    const marker = new Marker(markup ?? { name: 'none', markup: async () => null });
+    const connector = createConnector(options.connector ?? DEFAULT_CONNECTOR, {
+      host,
+      token,
+      protocolVersion: config.wsProtocolVersion,
+      tlsInsecure: options.insecure === true || config.tlsInsecure,
+      ...(options.reconnect ? { reconnect: options.reconnect } : {}),
+    });
+    const timeScale = options.timeScale ?? current?.timeScale ?? 1;
+    const session = new Session({
+      connector,
+      marker,
+      filesDir: config.filesDir,
+      logger,
+      concurrency: options.concurrency ?? config.concurrency,
+      onMarkupFailure: options.onMarkupFailure ?? 'send-unmarked',
+      durability: options.durability ?? config.durability,
+      ...(config.answerTimeoutSec !== undefined ? { answerTimeoutMs: config.answerTimeoutSec * 1000 } : {}),
+      timeScale,
+      host,
+      secrets: [token],
+      ...(current ? { sessionId: current.sessionId, fileTimeSec: current.fileTimeSec } : {}),
+    });
+    const live = io.stdout.isTTY === true && options.command !== 'abort';
+    const progress = attachProgress(session, {
+      stream: io.stdout,
+      live,
+      logger,
+      ...(request?.params ? { total: request.params.countFiles } : {}),
+    });
+    const onStop = () => {
+      say(
+        'Stopping: finishing in-flight files, then disconnecting (Ctrl+C again quits at once; received files are on disk).',
+      );
+      void session.stop();
+    };
+    io.signal?.addEventListener('abort', onStop, { once: true });
+    session.on('file-received', ({ fileId }) => inFlight.add(fileId));
+    for (const end of ['file-accepted', 'file-rejected', 'file-failed'] as const)
+      session.on(end, ({ fileId }) => inFlight.delete(fileId));
+    session.on('file-marked', ({ fileId, outcome }) => {
+      if (outcome === 'kept' || outcome === 'skipped') inFlight.delete(fileId);
+    });
+    try {
+      await operate(session, options.command, request ? options.start : undefined);
+    } catch (error) {
+      if (error instanceof StartOptionsError) throw error;
+      // The session records why it ended; an operation error that did not end it ends it now.
+      if (!session.ended) await session.close();
+      const summary = await session.done;
+      progress.stop();
+      const message = error instanceof Error ? error.message : String(error);
+      complain(message, { sessionId: summary.sessionId });
+      warnCaught();
+      if (summary.received.length > 0) say(formatSummary(summary), { sessionId: summary.sessionId });
+      logger.close();
+      await marker.close();
+      io.signal?.removeEventListener('abort', onStop);
+      return { exitCode: EXIT.failure, summary };
+    }
     const summary = await session.done;
-    progress.stop();
-    const message = error instanceof Error ? error.message : String(error);
-    complain(message, { sessionId: summary.sessionId });
-    if (summary.received.length > 0) say(formatSummary(summary), { sessionId: summary.sessionId });
-    logger.close();
-    await marker.close();
     io.signal?.removeEventListener('abort', onStop);
-    return { exitCode: EXIT.failure, summary };
-  }
-  const summary = await session.done;
-  io.signal?.removeEventListener('abort', onStop);
-  progress.stop();
-  await marker.close();
-  try {
-    return finalWords(summary);
+    progress.stop();
+    await marker.close();
+    try {
+      return finalWords(summary);
+    } finally {
+      logger.close();
+    }
   } finally {
-    logger.close();
+    guard?.remove();
+  }
+
+  function warnCaught(): void {
+    if (guard !== undefined && guard.caught > 0)
+      io.stderr.write(
+        `warning: ${guard.caught} unhandled error(s) of code in the client process (a markup module?) were caught and logged; the session went on\n`,
+      );
   }
 
   function finalWords(summary: SessionSummary): RunSessionResult {
     const fields = { sessionId: summary.sessionId };
+    warnCaught();
     if (options.command === 'abort') {
       say(`Session ${String(summary.sessionId ?? '')} aborted.`, fields);
       return { exitCode: EXIT.ok, summary };

@@ -16,12 +16,12 @@ export interface SessionFlags extends MarkupFlags {
   /** Dataset folder of the built-in local platform (no TOKEN). */
   data?: string;
   lang?: string;
-  count?: string;
-  time?: string;
-  timeScale?: string;
+  count?: number;
+  time?: number;
+  timeScale?: number;
   directory?: boolean;
   onlySave?: boolean;
-  concurrency?: string;
+  concurrency?: number;
   onMarkupFailure?: 'send-unmarked' | 'send-late' | 'skip';
   durability?: 'atomic' | 'fsync-input' | 'fsync-all';
   envFile?: string;
@@ -32,22 +32,6 @@ export interface SessionFlags extends MarkupFlags {
 /** Per-file time and scale of the no-account demo: 10 files × 10 s × 0.1 ≈ 10 seconds. */
 const LOCAL_TIME_SEC = 10;
 const LOCAL_TIME_SCALE = 0.1;
-
-function positiveNumber(flag: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || n <= 0)
-    throw new ExitError(EXIT.usage, `error: ${flag} must be a positive number (got ${raw})`);
-  return n;
-}
-
-function positiveInt(flag: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1)
-    throw new ExitError(EXIT.usage, `error: ${flag} must be a positive integer (got ${raw})`);
-  return n;
-}
 
 export async function runCommand(
   command: 'start' | 'reconnect' | 'repeat' | 'abort',
@@ -62,14 +46,13 @@ export async function runCommand(
     ...(flags.envFile !== undefined && { envFile: flags.envFile }),
     ...(flags.host !== undefined && { env: { ...process.env, HOST: flags.host } }),
   });
-  const concurrency = positiveInt('--concurrency', flags.concurrency);
+  const { concurrency, timeScale } = flags;
   const markupSetup = {
     ...(flags.onlySave && { onlySave: true }),
     ...(flags.directory && { directory: true }),
     ...(flags.insecure && { insecure: true }),
   };
   markupOverrides(flags, markupSetup); // usage errors (two algorithms at once) before anything starts
-  const timeScale = positiveNumber('--time-scale', flags.timeScale);
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = () => {
@@ -124,6 +107,8 @@ export async function runCommand(
           time: flags.time ?? (local ? LOCAL_TIME_SEC : undefined),
         },
         buildMarkup: (logger) => markupFromOptions(flags, config, { ...markupSetup, logger }),
+        // A markup module's leaked rejection or late throw must not kill the client mid-session.
+        guardProcess: true,
         ...(concurrency !== undefined && { concurrency }),
         ...(flags.onMarkupFailure !== undefined && { onMarkupFailure: flags.onMarkupFailure }),
         ...(flags.durability !== undefined && { durability: flags.durability }),

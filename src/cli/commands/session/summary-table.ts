@@ -27,6 +27,15 @@ export function formatSummary(summary: SessionSummary, maxIds = 12): string {
       ids.slice(0, maxIds).join(' ') + (ids.length > maxIds ? ` … (+${ids.length - maxIds})` : '');
     lines.push(`  ${label.padEnd(14)} ${String(ids.length).padStart(5)}  ${shown}`);
   }
+  const refused = summary.refused ?? [];
+  if (refused.length > 0) {
+    lines.push(
+      `  ${'refused'.padEnd(14)} ${String(refused.length).padStart(5)}  pushes saved raw, not answered:`,
+    );
+    for (const r of refused.slice(0, maxIds))
+      lines.push(`    ${r.fileId ?? r.event}: ${r.reason}${r.path ? ` (${r.path})` : ''}`);
+    if (refused.length > maxIds) lines.push(`    … ${refused.length - maxIds} more in summary.json`);
+  }
   const reasons = Object.entries(summary.reasons);
   if (reasons.length > 0) {
     lines.push('  reasons:');

@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'dotenv';
 import { EXIT, ExitError } from '../../exit-error.js';
+import { port } from '../../number-options.js';
 import { isToolkitError } from '../../../errors.js';
 
 interface ViewOptions {
-  port?: string;
+  port?: number;
   host?: string;
   open?: boolean;
   demo?: boolean;
@@ -34,14 +35,12 @@ export function registerView(program: Command): void {
       'Web view of essays, markups against the experts, sessions, eval runs and datasets (loopback only)',
     )
     .argument('[dirs...]', 'folders to serve (default: the current directory)')
-    .option('--port <port>', 'port to listen on (default: a free one)')
+    .option('--port <port>', 'port to listen on (default: a free one)', port)
     .option('--host <host>', 'address to bind (default 127.0.0.1; anything else exposes your files)')
     .option('--open', 'open the page in the default browser')
     .option('--no-demo', 'do not serve the demo dataset shipped with the toolkit')
     .action(async (dirs: string[], options: ViewOptions) => {
-      const port = options.port === undefined ? 0 : Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new ExitError(EXIT.usage, `error: --port must be a port number, got ${options.port}`);
+      const listen = options.port ?? 0;
       const { startViewServer, Roots } = await import('../../../view/index.js');
       let server;
       try {
@@ -51,7 +50,7 @@ export function registerView(program: Command): void {
         ]);
         server = await startViewServer({
           roots,
-          port,
+          port: listen,
           secrets: secrets(),
           ...(options.host ? { host: options.host } : {}),
         });
