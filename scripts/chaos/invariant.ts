@@ -12,6 +12,8 @@ export interface Verdict {
   unansweredReported: number;
   /** Answers stored under a file they do not belong to (another essay's text). */
   mixedUp: string[];
+  /** No session was started at all (the client failed before its start was answered). */
+  noSession: boolean;
   /** The platform's final statuses, counted. */
   statuses: Record<string, number>;
   notes: string[];
@@ -42,6 +44,7 @@ export async function checkInvariant(o: {
     unsavedReported: 0,
     unansweredReported: 0,
     mixedUp: [],
+    noSession: false,
     statuses: {},
     notes: [],
   };
@@ -55,7 +58,8 @@ export async function checkInvariant(o: {
   const journals = (await readdir(join(o.store, 'sessions')).catch(() => [] as string[])).filter((n) =>
     n.endsWith('.jsonl'),
   );
-  if (journals.length === 0) v.notes.push('no session was started');
+  // The client never got a session going: nothing was pushed, so nothing counts as lost, but the run failed.
+  if (journals.length === 0) v.noSession = true;
   for (const name of journals) {
     const sessionId = name.replace('.jsonl', '');
     const lines = (await readFile(join(o.store, 'sessions', name), 'utf8')).split('\n');

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Child, leftovers } from './procs.js';
 import { FaultProxy } from './proxy.js';
@@ -69,16 +69,6 @@ function markupArgs(kind: MarkupKind): string[] {
     default:
       return ['--markup-command', node(kind)];
   }
-}
-
-/**
-Until the client has a process-level handler for a markup's leaked rejections (issue #9 item 2,
-owned by the client work), a leaked rejection kills the client under Node's default
-(`--unhandled-rejections=throw`). The harness runs the client with `warn` for the leaking markup
-only, so the rest of the run is still exercised; `CHAOS_LEAK_STRICT=1` runs it as shipped.
-*/
-export function nodeFlags(kind: MarkupKind): string[] {
-  return kind === 'leak' && process.env.CHAOS_LEAK_STRICT !== '1' ? ['--unhandled-rejections=warn'] : [];
 }
 
 /** Mounts a small tmpfs for the client's files (the full-disk fault fills it). */
@@ -213,7 +203,7 @@ export async function chaosRun(o: RunOptions, plan: RunPlan): Promise<RunResult>
     const args = [BIN, 'session', ...command];
     if (command[0] === 'start') args.push(...START, '--time-scale', String(o.timeScale));
     args.push(...markupArgs(plan.markup), '--host', host);
-    const c = new Child(process.execPath, [...nodeFlags(plan.markup), ...args], {
+    const c = new Child(process.execPath, args, {
       cwd,
       env: { ...env, TOKEN },
       onLine: (line) => {
@@ -278,12 +268,21 @@ export async function chaosRun(o: RunOptions, plan: RunPlan): Promise<RunResult>
     dataset: o.dataset,
     clientLog: clients.map((c) => `${c.stdout}\n${c.stderr}`).join('\n'),
   });
-  if (mounted) execFileSync('umount', ['-l', cwd], { stdio: 'pipe' });
-  if (verdict.lost.length === 0 && left.length === 0 && !stuck && verdict.mixedUp.length === 0) {
-    await rm(dir, { recursive: true, force: true });
-  } else {
-    verdict.notes.push(`kept for inspection: ${dir}`);
+  const failed =
+    verdict.lost.length > 0 || left.length > 0 || stuck || verdict.mixedUp.length > 0 || verdict.noSession;
+  const keep = failed || process.env.CHAOS_KEEP === '1';
+  if (keep) {
+    // Everything needed to see what happened: each process's output, the client's files (off the tmpfs).
+    for (const [i, c] of clients.entries())
+      await writeFile(join(dir, `client-${i + 1}.log`), `${c.stdout}\n--- stderr\n${c.stderr}`);
+    for (const [i, p] of platforms.entries())
+      await writeFile(join(dir, `platform-${i + 1}.log`), `${p.stdout}\n--- stderr\n${p.stderr}`);
+    if (mounted) await cp(cwd, join(dir, 'client-files'), { recursive: true }).catch(() => undefined);
+    await writeFile(join(dir, 'plan.json'), JSON.stringify(plan));
   }
+  if (mounted) execFileSync('umount', ['-l', cwd], { stdio: 'pipe' });
+  if (!keep) await rm(dir, { recursive: true, force: true });
+  else verdict.notes.push(`kept for inspection: ${dir}`);
   return { ...verdict, plan, injected, clientFailures, stuck, leftovers: left, ms: Date.now() - began };
 }
 

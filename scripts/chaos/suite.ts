@@ -29,6 +29,8 @@ export interface SuiteFigures {
   lost: number;
   mixedUp: number;
   leftBehind: number;
+  /** Runs in which no session was started at all. */
+  noSession: number;
   clientFailures: number;
   results: RunResult[];
 }
@@ -63,8 +65,10 @@ export function canMount(root: string): boolean {
   }
 }
 
+const hold = (f: RunPlan['faults'][number]) =>
+  f.kind === 'stall' || f.kind === 'disk-full' ? `+${f.hold}` : '';
 const describe = (plan: RunPlan): string =>
-  `${plan.markup.padEnd(12)} [${plan.faults.map((f) => `${f.kind}@${f.at}`).join(' ')}]`;
+  `${plan.markup.padEnd(12)} [${plan.faults.map((f) => `${f.kind}@${f.at}${hold(f)}`).join(' ')}]`;
 
 /** Runs the chaos suite and prints a line per run and the figures (docs/chaos.md). */
 export async function runSuite(o: SuiteOptions): Promise<SuiteFigures> {
@@ -93,6 +97,7 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteFigures> {
     lost: 0,
     mixedUp: 0,
     leftBehind: 0,
+    noSession: 0,
     clientFailures: 0,
     results: [],
   };
@@ -123,7 +128,8 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteFigures> {
       f.mixedUp += r.mixedUp.length;
       f.leftBehind += r.leftovers.length;
       f.clientFailures += r.clientFailures.length;
-      const bad = r.lost.length + r.mixedUp.length + r.leftovers.length + (r.stuck ? 1 : 0);
+      if (r.noSession) f.noSession += 1;
+      const bad = r.lost.length + r.mixedUp.length + r.leftovers.length + (r.stuck || r.noSession ? 1 : 0);
       out(
         `run ${String(i + 1).padStart(3)}/${o.runs} ${describe(plan)} injected ${r.injected.length}, ` +
           `files ${r.files}, lost ${r.lost.length}, ${(r.ms / 1000).toFixed(1)} s${bad > 0 ? '  FAILED' : ''}`,
@@ -135,18 +141,22 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteFigures> {
         ...r.clientFailures.map((c) => `client ended while the session was open: ${c}`),
         ...r.notes,
         ...(r.stuck ? ['stuck: the watchdog ended the run'] : []),
+        ...(r.noSession ? ['no session was started: the client never got its session'] : []),
       ])
         out(`    ${line}`);
     }
   } finally {
-    await rm(root, { recursive: true, force: true }).catch(() => undefined);
+    // The folders of failed runs stay (their paths are printed); the rest goes.
+    if (f.results.every((r) => !r.notes.some((n) => n.startsWith('kept for inspection'))))
+      await rm(root, { recursive: true, force: true }).catch(() => undefined);
+    else await rm(dataset, { recursive: true, force: true }).catch(() => undefined);
   }
   const kinds = (rec: Record<string, number>) =>
     Object.entries(rec)
       .map(([k, n]) => `${k} ${n}`)
       .join(', ');
   out('');
-  out(`runs: ${f.runs} (seed ${f.seed}; stuck ${f.stuck})`);
+  out(`runs: ${f.runs} (seed ${f.seed}; stuck ${f.stuck}; without a session ${f.noSession})`);
   out(
     `faults injected: ${kinds(f.injected)} (total ${Object.values(f.injected).reduce((a, b) => a + b, 0)})`,
   );

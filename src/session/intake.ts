@@ -1,4 +1,4 @@
-import { ServerEvent } from '../protocol/index.js';
+import { ServerEvent, isFileId, isRecord } from '../protocol/index.js';
 import type { FileAvailablePayload, SessionId } from '../protocol/index.js';
 import type { SessionContext } from './context.js';
 
@@ -50,7 +50,10 @@ export class Intake {
     this.#o = options;
     this.#c = options.context;
     this.#c.connector.on('protocol-error', ({ event, error, payload }) => {
-      if (FILE_EVENTS.has(event)) this.refuse(event, error, payload);
+      if (!FILE_EVENTS.has(event)) return;
+      // A valid file id (the content was what failed) names the file in the summary and the file name.
+      const fileId = isRecord(payload) && isFileId(payload.fileId) ? payload.fileId : undefined;
+      this.refuse(event, error, payload, fileId);
     });
   }
 

@@ -90,6 +90,7 @@ for (const [i, { name, plan }] of PLANS.entries()) {
     );
     const detail = JSON.stringify({ ...r, plan: undefined }, null, 1);
     assert.equal(r.stuck, false, detail);
+    assert.equal(r.noSession, false, detail);
     assert.equal(r.files, FILES, detail);
     assert.deepEqual(r.lost, [], detail);
     assert.deepEqual(r.mixedUp, [], detail);

@@ -55,4 +55,5 @@ test('the chaos invariant names every lost file and every mixed-up answer', asyn
   ]);
   assert.equal(v.unsavedReported, 1);
   assert.deepEqual(v.mixedUp, ["1/700004.json: another essay's text"]);
+  assert.equal(v.noSession, false);
 });

@@ -54,6 +54,7 @@ test('9.4: a numeric fileId is taken as its decimal string; fractional and objec
       client.emit('session-start-success', { sessionId: 5 });
       client.emit('session-file-available', { sessionId: 5, fileId: 1.5, content: pushedEssay('a') });
       client.emit('session-file-available', { sessionId: 5, fileId: { id: 7 }, content: pushedEssay('b') });
+      client.emit('session-file-available', { sessionId: 5, fileId: '77', content: 5 });
       client.emit('session-file-available', { sessionId: 5, fileId: 123, content: pushedEssay('c') });
     });
     acceptAnswers(client, () => client.emit('session-close', { sessionId: 5, type: 'finish' }));
@@ -65,11 +66,17 @@ test('9.4: a numeric fileId is taken as its decimal string; fractional and objec
   assert.ok((await readdir(join(env.filesDir, 'sessions', '5', 'input'))).includes('123.json'));
   // Refused: saved as received, with the validator's precise reason, counted, exit code 1.
   const refused = summary.refused ?? [];
-  assert.equal(refused.length, 2, JSON.stringify(summary));
+  assert.equal(refused.length, 3, JSON.stringify(summary));
   assert.match(refused[0]!.reason, /fileId must be a string of digits or a whole number \(got number 1\.5\)/);
   assert.match(refused[1]!.reason, /fileId must be a string of digits or a whole number \(got an object\)/);
+  assert.equal(refused[2]!.fileId, '77', 'a valid file id names the refused push');
+  assert.match(refused[2]!.reason, /content must be an essay object or JSON string \(got number 5\)/);
   const saved = await readdir(join(env.filesDir, 'sessions', '5', 'refused'));
-  assert.equal(saved.length, 2);
+  assert.equal(saved.length, 3);
+  assert.ok(
+    saved.some((name) => name.endsWith('-77.json')),
+    saved.join(' '),
+  );
   const first = JSON.parse(await readFile(refused[0]!.path!, 'utf8')) as {
     payload: { fileId: unknown; content: unknown };
   };
@@ -77,7 +84,7 @@ test('9.4: a numeric fileId is taken as its decimal string; fractional and objec
   assert.deepEqual(first.payload.content, pushedEssay('a'), 'the essay is kept as pushed');
   assert.equal(summaryOk(summary), false);
   assert.equal(result.exitCode, 1);
-  assert.match(result.stdout, /refused\s+2\s+pushes saved raw, not answered/);
+  assert.match(result.stdout, /refused\s+3\s+pushes saved raw, not answered/);
 });
 
 test('9.4: the answer to a numeric fileId goes back as the string and is matched by a numeric acknowledgement', async (t) => {

@@ -102,7 +102,13 @@ export async function runSession(
   const host = options.host ?? config.host;
   const store = new SessionStore(config.filesDir);
   const current = options.command === 'start' ? undefined : await store.readCurrent();
-  if (options.command !== 'start' && options.command !== 'abort' && current === undefined) {
+  // A process killed between `session-start-success` and the write of current.json leaves none, while
+  // the platform holds the session for the token: `reconnect` then asks the platform which it is.
+  if (options.command === 'reconnect' && current === undefined)
+    io.stderr.write(
+      `warning: ${store.currentPath} is missing: asking the platform for this token's active session\n`,
+    );
+  if (options.command === 'repeat' && current === undefined) {
     throw new SessionError(
       `no session to resume: ${store.currentPath} is missing (start one first)`,
       'no-session',
