@@ -5,7 +5,8 @@
 // interleaved rounds. Each round: FILES files one every PACE_MS ms, then FILES pushed at once.
 // Run alone: node --import tsx bench/session-server.ts (or `npm run bench`).
 // BENCH_FILES, BENCH_ROUNDS and BENCH_PACE_MS change the sizes; BENCH_CPU_PROF=dir profiles each client;
-// BENCH_TMP=dir puts the files elsewhere (/dev/shm: the same run without the disk's costs).
+// BENCH_TMP=dir puts the files elsewhere (/dev/shm: the same run without the disk's costs);
+// BENCH_BASELINE=dir adds the session client of another checkout (an older commit) to the rounds.
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,12 +30,23 @@ interface Contender {
   name: string;
   kind: ClientKind;
   durability: 'atomic' | 'fsync-input';
+  /** The checkout whose bench/session-client.ts (and src/) runs: this one unless a baseline. */
+  root?: string;
 }
+
+/** BENCH_BASELINE=dir: another checkout of the project (an older commit), measured in the same interleaved rounds. */
+const BASELINE = process.env.BENCH_BASELINE;
 
 const CONTENDERS: readonly Contender[] = [
   { name: 'echo (floor)', kind: 'echo', durability: 'atomic' },
   { name: 'ours [fsync-input, default]', kind: 'ours', durability: 'fsync-input' },
   { name: 'ours [atomic]', kind: 'ours', durability: 'atomic' },
+  ...(BASELINE === undefined
+    ? []
+    : ([
+        { name: 'baseline [fsync-input]', kind: 'ours', durability: 'fsync-input', root: BASELINE },
+        { name: 'baseline [atomic]', kind: 'ours', durability: 'atomic', root: BASELINE },
+      ] satisfies Contender[])),
 ];
 
 /** ~10 KB of UTF-8 (Cyrillic takes two bytes a character). */
@@ -151,15 +163,15 @@ async function runClient(
 ): Promise<RunResult> {
   const filesDir = await mkdtemp(join(root, 'files-'));
   const timings = server.serve();
-  const child = fork(
-    join(import.meta.dirname, 'session-client.ts'),
-    [contender.kind, server.url, TOKEN, filesDir, contender.durability],
-    {
-      // BENCH_CPU_PROF=dir: a V8 CPU profile of each client, for finding where its time goes.
-      execArgv: ['--import', 'tsx', ...(PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [])],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
+  const client =
+    contender.root === undefined
+      ? join(import.meta.dirname, 'session-client.ts')
+      : join(contender.root, 'bench', 'session-client.ts');
+  const child = fork(client, [contender.kind, server.url, TOKEN, filesDir, contender.durability], {
+    // BENCH_CPU_PROF=dir: a V8 CPU profile of each client, for finding where its time goes.
+    execArgv: ['--import', 'tsx', ...(PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [])],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const result: Partial<RunResult> = {};
   const done = new Promise<void>((resolve, reject) => {
     child.on('message', (message: ClientReport) => {

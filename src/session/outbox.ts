@@ -1,6 +1,10 @@
 import type { Clock } from '../clock/index.js';
+import type { Logger } from '../log/index.js';
+import type { SessionId } from '../protocol/index.js';
 import type { Connector } from './connector/index.js';
+import { journalIn } from './journal-outgoing-store.js';
 import type { OutgoingEntry, OutgoingStore } from './outgoing-store.js';
+import type { SessionStore } from './store.js';
 
 export interface AckResult {
   fileId: string;
@@ -195,4 +199,30 @@ export class Outbox {
     }
     return sent;
   }
+}
+
+export interface SessionOutboxParts {
+  store: SessionStore;
+  connector: Connector;
+  clock: Clock;
+  logger: Logger;
+  /** The session's own outgoing store; by default its journal (flushed with `fsync-all`). */
+  outgoingStore?: (sessionDir: string) => OutgoingStore;
+  ackTimeoutMs?: number;
+  onSent(entry: OutgoingEntry, resend: boolean): void;
+}
+
+/** The outbox of one session: refusals kept in its `rejections.jsonl`, store failures logged. */
+export function sessionOutbox(sessionId: SessionId, parts: SessionOutboxParts): Outbox {
+  const { store, logger } = parts;
+  const dir = store.sessionDir(sessionId);
+  return new Outbox({
+    store: parts.outgoingStore?.(dir) ?? journalIn(dir, store.durability === 'fsync-all', logger),
+    connector: parts.connector,
+    clock: parts.clock,
+    ...(parts.ackTimeoutMs !== undefined ? { ackTimeoutMs: parts.ackTimeoutMs } : {}),
+    onSent: parts.onSent,
+    onRejected: (r) => store.recordRejection(sessionId, r.fileId, r.message ?? ''),
+    onError: (err, fileId) => logger.error({ err, fileId }, 'could not update the outgoing store'),
+  });
 }

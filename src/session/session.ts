@@ -7,19 +7,18 @@ import { ServerEvent } from '../protocol/index.js';
 import type { SessionId } from '../protocol/index.js';
 import type { Connector } from './connector/index.js';
 import { SessionError } from './errors.js';
-import { journalIn } from './journal-outgoing-store.js';
+import { FileOutcomes } from './file-outcomes.js';
 import { liveContext } from './context.js';
 import type { SessionContext } from './context.js';
 import { Limiter } from './limiter.js';
-import { Outbox } from './outbox.js';
-import type { AckResult } from './outbox.js';
+import { sessionOutbox } from './outbox.js';
+import type { AckResult, Outbox } from './outbox.js';
 import { newEntry } from './outgoing-store.js';
-import type { OutgoingEntry } from './outgoing-store.js';
 import { Intake } from './intake.js';
 import type { AcceptedPush } from './intake.js';
 import { PendingRequests } from './pending.js';
 import { Pipeline, deadlineOptions } from './pipeline.js';
-import type { Decision, IncomingFile } from './pipeline.js';
+import type { IncomingFile } from './pipeline.js';
 import { Recorder } from './recorder.js';
 import { Resume } from './resume.js';
 import type { SessionEvents } from './session-events.js';
@@ -31,7 +30,7 @@ import { buildStartRequest, fileTimeSec } from './start-options.js';
 import type { StartOptions } from './start-options.js';
 import { SessionStore } from './store.js';
 import { SummaryBuilder } from './summary.js';
-import type { EndReason, FailureStage, SessionSummary } from './summary.js';
+import type { EndReason, SessionSummary } from './summary.js';
 import { traceConnector } from './traced-connector.js';
 import { TypedEmitter } from './typed-emitter.js';
 
@@ -60,6 +59,7 @@ export class Session extends TypedEmitter<SessionEvents> {
   readonly #resume: Resume;
   readonly #pipeline: Pipeline;
   readonly #files = new OpenFiles();
+  readonly #outcomes: FileOutcomes;
   #resolveDone!: (summary: SessionSummary) => void;
   #sessionId: SessionId | undefined;
   #outbox: Outbox | undefined;
@@ -119,6 +119,13 @@ export class Session extends TypedEmitter<SessionEvents> {
       lastFileId: () => this.#lastFileId,
       take: (file, deadline, resumed) => this.#take(file, deadline, resumed),
       onFile: (payload) => this.#intake.push(payload),
+    });
+    this.#outcomes = new FileOutcomes({
+      emit: (event, ...args) => this.emit(event, ...args),
+      files: this.#files,
+      clock: this.#clock,
+      logger: () => this.#logger,
+      lateAfter: (fileId) => this.#resume.lateAfter(fileId),
     });
     this.#pipeline = this.#buildPipeline(options);
     if (options.sessionId !== undefined) this.#attach(options.sessionId);
@@ -230,8 +237,8 @@ export class Session extends TypedEmitter<SessionEvents> {
       logger: () => this.#logger,
       hooks: {
         saved: (file, path, malformed) => this.emit('file-saved', { fileId: file.fileId, path, malformed }),
-        decided: (file, decision) => this.#onDecided(file, decision),
-        failed: (file, stage, message) => this.#fail(file.fileId, stage, message),
+        decided: (file, decision) => this.#outcomes.decided(file, decision),
+        failed: (file, stage, message) => this.#outcomes.failed(file.fileId, stage, message),
         canSend: () => this.#ending === undefined || this.#ending === 'stopped' || this.#ending === 'done',
         acceptsWork: () => this.#ending === undefined,
       },
@@ -279,15 +286,14 @@ export class Session extends TypedEmitter<SessionEvents> {
     this.#summary.dir = dir;
     if (fresh) this.#recorder.open(dir);
     else this.#resume.restore(dir, () => this.#recorder.open(dir));
-    this.#outbox = new Outbox({
-      store:
-        this.#o.outgoingStore?.(dir) ?? journalIn(dir, this.store.durability === 'fsync-all', this.#logger),
+    this.#outbox = sessionOutbox(sessionId, {
+      store: this.store,
       connector: this.#connector,
       clock: this.#clock,
+      logger: this.#logger,
+      ...(this.#o.outgoingStore ? { outgoingStore: this.#o.outgoingStore } : {}),
       ...(this.#o.ackTimeoutMs !== undefined ? { ackTimeoutMs: this.#o.ackTimeoutMs } : {}),
-      onSent: (entry, resend) => this.#onSent(entry, resend),
-      onRejected: (r) => this.store.recordRejection(sessionId, r.fileId, r.message ?? ''),
-      onError: (err, fileId) => this.#logger.error({ err, fileId }, 'could not update the outgoing store'),
+      onSent: (entry, resend) => this.#outcomes.sent(entry, resend),
     });
     if (fresh) this.emit('started', { sessionId });
     this.#intake.attached();
@@ -323,57 +329,24 @@ export class Session extends TypedEmitter<SessionEvents> {
 
   /** Counts the file as this process's and runs it through the pipeline. */
   #take(file: IncomingFile, deadline: number, resumed: boolean): void {
-    const hr = process.hrtime.bigint();
-    const { fileId } = file;
-    this.emit('file-received', {
-      fileId,
-      sessionId: file.sessionId,
-      deadline,
-      hr,
-      ...(resumed ? { resumed: true } : {}),
-    });
-    this.#files.track(fileId, (controller) =>
+    this.#outcomes.received(file, deadline, resumed);
+    this.#files.track(file.fileId, (controller) =>
       this.#pipeline
         .process(file, controller)
         .catch((error: unknown) =>
-          this.#fail(fileId, 'markup', error instanceof Error ? error.message : String(error)),
+          this.#outcomes.failed(
+            file.fileId,
+            'markup',
+            error instanceof Error ? error.message : String(error),
+          ),
         ),
     );
   }
 
-  #onDecided(file: IncomingFile, decision: Decision): void {
-    const outcome = decision.kind === 'skip' ? 'skipped' : decision.kind;
-    const reason = 'reason' in decision ? decision.reason : undefined;
-    this.emit('file-marked', { fileId: file.fileId, outcome, ...(reason !== undefined ? { reason } : {}) });
-    if (decision.kind === 'kept') this.#files.close(file.fileId);
-  }
-
-  #onSent(entry: OutgoingEntry, resend: boolean): void {
-    const hr = process.hrtime.bigint();
-    const deadline = this.#resume.lateAfter(entry.fileId) ?? entry.deadline;
-    const late = deadline !== undefined && this.#clock.now() > deadline;
-    this.emit('file-sent', { fileId: entry.fileId, late, resend, hr });
-  }
-
   /** Counts the answer at once (a close may follow in the same breath), then updates the stores. */
   #onAck(result: AckResult): void {
-    if (result.accepted) {
-      this.emit('file-accepted', { fileId: result.fileId });
-    } else {
-      // A refusal is always reported with a message, even when the platform sends an empty one.
-      const message = result.message?.trim()
-        ? result.message
-        : 'refused by the platform, which gave no reason';
-      this.#logger.warn({ fileId: result.fileId }, `the platform rejected file ${result.fileId}: ${message}`);
-      this.emit('file-rejected', { fileId: result.fileId, message });
-    }
-    this.#files.close(result.fileId);
+    this.#outcomes.answered(result);
     this.#outbox?.acknowledge(result);
-  }
-
-  #fail(fileId: string, stage: FailureStage, message: string): void {
-    this.emit('file-failed', { fileId, stage, message });
-    this.#files.close(fileId);
   }
 
   async #finish(reason: EndReason, error?: Error): Promise<void> {
